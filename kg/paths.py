@@ -1,0 +1,42 @@
+"""Where the project's files are.
+
+The project root is the folder holding ``data/datapackage.json`` and
+``ontology/``: the ``KG_HOME`` environment variable if set, else the nearest
+parent of the working directory that has them, else the checkout this package
+was installed from (editable install).
+
+>>> (PACKAGE_DIR / "__init__.py").exists()
+True
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _is_root(folder: Path) -> bool:
+    return (folder / "data" / "datapackage.json").exists() and (folder / "ontology").is_dir()
+
+
+def project_root() -> Path:
+    """The project root folder (see the module docstring)."""
+    if os.environ.get("KG_HOME"):
+        return Path(os.environ["KG_HOME"]).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if _is_root(folder):
+            return folder
+    return PACKAGE_DIR.parent
+
+
+ROOT = project_root()
+ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
+#: The hand-edited ontology files, in load order.
+ONTOLOGY_FILES = (ONTOLOGY_DIR / "kg.ttl", ONTOLOGY_DIR / "vocab.ttl")
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+VIOLATIONS_DIR = PACKAGE_DIR / "violations"
+DEFAULT_DATA_DIR = ROOT / "data"
+DEFAULT_OUT_DIR = ROOT / "build"
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"

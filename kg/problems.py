@@ -1,0 +1,67 @@
+"""Validation problems: one shape for every layer, with stable codes.
+
+Every problem names a code, a place (file, line, column) and says what was
+expected, so a curator can jump straight to the cell at fault.
+
+>>> p = Problem("KG-T03", "data/figures.csv", 4, 5, "'约50%' is not a number")
+>>> str(p)
+"data/figures.csv:4:5: KG-T03 '约50%' is not a number"
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Problem", "ValidationFailed", "CODES"]
+
+#: Stable error codes and what they guard. Tests and users may rely on them.
+CODES = {
+    "KG-T01": "a declared file is missing",
+    "KG-T02": "a declared column is missing from the header",
+    "KG-T03": "a cell does not have the declared type",
+    "KG-T04": "a primary key or unique value is repeated",
+    "KG-T05": "a foreign key points at no row",
+    "KG-T06": "a value is not in its controlled list",
+    "KG-T07": "a required cell is empty",
+    "KG-T08": "a value is out of its declared range",
+    "KG-T09": "a file is not UTF-8",
+    "KG-T10": "a value does not match its declared pattern",
+    "KG-T11": "a column is not declared in the schema",
+    "KG-T12": "a row has a different number of cells than the header",
+    "KG-T13": "data/datapackage.json is missing or malformed",
+    "KG-S": "a SHACL shape of ontology/shapes.ttl is violated (code KG-S + shape number)",
+    "KG-Q": "a SPARQL violation query returned rows (code KG-Q + query number)",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One validation problem. ``line`` and ``column`` are 1-based; 0 when unknown."""
+
+    code: str
+    file: str
+    line: int
+    column: int
+    message: str
+
+    @property
+    def layer(self) -> str:
+        """``tables``, ``shacl`` or ``sparql``, read from the code."""
+        return {"T": "tables", "S": "shacl", "Q": "sparql"}[self.code[3]]
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "layer": self.layer, "file": self.file,
+                "line": self.line, "column": self.column, "message": self.message}
+
+
+class ValidationFailed(Exception):
+    """Raised when input does not pass validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        shown = "\n".join(str(p) for p in self.problems[:50])
+        more = len(self.problems) - 50
+        tail = f"\n... and {more} more" if more > 0 else ""
+        super().__init__(f"{len(self.problems)} validation problem(s):\n{shown}{tail}")

@@ -1,0 +1,338 @@
+"""Read the curated CSV tables and check them against ``data/datapackage.json``.
+
+This is the first validation layer. It knows nothing of RDF: it turns each
+row into a dictionary of typed Python values and reports every cell that
+breaks the Frictionless Table Schema declared for its table (types, required,
+enums, patterns, ranges, unique and primary keys, foreign keys), each with the
+file, line and column at fault and what was expected.
+
+Two extensions to the Table Schema are understood:
+
+* ``x-kg-scheme``: the value must be a ``skos:notation`` of that ontology
+  scheme (the lists come from the generated ``kg.vocabulary``);
+* ``x-kg-references``: a foreign key into any of several entity tables. Ids
+  of tables whose primary key is ``id`` are unique across all such tables.
+
+>>> tables = load_tables(DEFAULT_DATA_DIR)
+>>> hefei = tables.entity("hefei")
+>>> hefei.table, hefei["label_zh"], hefei["level"]
+('regions', '合肥市', 'prefecture')
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from kg.paths import DEFAULT_DATA_DIR
+from kg.problems import Problem, ValidationFailed
+from kg.vocabulary import SCHEMES
+
+__all__ = ["Row", "Tables", "check_tables", "load_tables"]
+
+_BOM = b"\xef\xbb\xbf"
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_INTEGER = re.compile(r"-?[0-9]+")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+@dataclass
+class Row:
+    """One data row: its table, its line in the file, and its typed values."""
+
+    table: str
+    line: int
+    values: dict
+
+    def __getitem__(self, name):
+        return self.values.get(name)
+
+    def get(self, name, default=None):
+        value = self.values.get(name)
+        return default if value is None else value
+
+
+@dataclass
+class Tables:
+    """All rows of a data package, by table name, after checking."""
+
+    data_dir: Path
+    package: dict
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    headers: dict[str, list[str]] = field(default_factory=dict)
+
+    def resource(self, name: str) -> dict:
+        return next(r for r in self.package["resources"] if r["name"] == name)
+
+    def entity(self, entity_id: str) -> Row:
+        """The row that defines ``entity_id`` in whichever entity table holds it."""
+        for name in entity_tables(self.package):
+            for row in self.rows.get(name, []):
+                if row["id"] == entity_id:
+                    return row
+        raise KeyError(entity_id)
+
+
+def entity_tables(package: dict) -> list[str]:
+    """Names of the tables whose primary key is ``id`` (their ids share one space)."""
+    return [r["name"] for r in package["resources"] if r["schema"].get("primaryKey") == ["id"]]
+
+
+def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR) -> Tables:
+    """Read and check every table; raise :class:`ValidationFailed` on any problem."""
+    tables, problems = check_tables(data_dir)
+    if problems:
+        raise ValidationFailed(problems)
+    return tables
+
+
+def check_tables(data_dir: Path | str = DEFAULT_DATA_DIR) -> tuple[Tables | None, list[Problem]]:
+    """Read and check every table; return the tables and the problems found."""
+    data_dir = Path(data_dir)
+    package_path = data_dir / "datapackage.json"
+    try:
+        package_text = package_path.read_text(encoding="utf-8")
+        package = json.loads(package_text)
+    except FileNotFoundError:
+        return None, [Problem("KG-T13", str(package_path), 0, 0, "file not found: the data package descriptor is required")]
+    except json.JSONDecodeError as err:
+        return None, [Problem("KG-T13", str(package_path), err.lineno, err.colno, f"not valid JSON: {err.msg}")]
+
+    tables = Tables(data_dir, package)
+    problems: list[Problem] = []
+    for resource in package["resources"]:
+        header, rows, found = _read_resource(data_dir, resource, package_text)
+        tables.headers[resource["name"]] = header
+        tables.rows[resource["name"]] = rows
+        problems += found
+    problems += _check_keys(tables)
+    return tables, problems
+
+
+# ---------------------------------------------------------------- reading one file
+
+def _declaration_line(package_text: str, resource: dict) -> tuple[int, int]:
+    """Line and column in datapackage.json where the resource's path is declared."""
+    needle = f'"path": "{resource["path"]}"'
+    at = package_text.find(needle)
+    if at < 0:
+        return 0, 0
+    line = package_text.count("\n", 0, at) + 1
+    return line, at - (package_text.rfind("\n", 0, at) + 1) + 1
+
+
+def _decode(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
+    """UTF-8 text of a file (a BOM is accepted and dropped), or an encoding problem."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        column = len(data[line_start:err.start].decode("utf-8", errors="replace")) + 1
+        guess = ""
+        try:
+            data.decode("gb18030")
+            guess = "; it decodes as GBK/GB18030, so re-save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        return None, Problem("KG-T09", str(path), line, column,
+                             f"byte 0x{data[err.start]:02x} is not valid UTF-8: expected encoding utf-8{guess}")
+
+
+def _read_resource(data_dir: Path, resource: dict, package_text: str) -> tuple[list[str], list[Row], list[Problem]]:
+    path = data_dir / resource["path"]
+    if not path.exists():
+        line, column = _declaration_line(package_text, resource)
+        return [], [], [Problem("KG-T01", str(data_dir / "datapackage.json"), line, column,
+                            f"declared file {path} is missing (table '{resource['name']}')")]
+    text, problem = _decode(path, path.read_bytes())
+    if problem:
+        return [], [], [problem]
+
+    fields = resource["schema"]["fields"]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    problems: list[Problem] = []
+    declared = [f["name"] for f in fields]
+    for name in declared:
+        if name not in header:
+            problems.append(Problem("KG-T02", str(path), 1, len(header) + 1,
+                                    f"column '{name}' is missing: expected header {','.join(declared)}"))
+    for column, name in enumerate(header, start=1):
+        if name not in declared:
+            problems.append(Problem("KG-T11", str(path), 1, column,
+                                    f"column '{name}' is not declared: expected one of {', '.join(declared)}"))
+    if problems:
+        return header, [], problems
+
+    position = {name: header.index(name) for name in declared}
+    rows = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            problems.append(Problem("KG-T12", str(path), line, min(len(cells), len(header)) + 1,
+                                    f"row has {len(cells)} cells, expected {len(header)} (quote cells that contain commas)"))
+            continue
+        values = {}
+        for spec in fields:
+            column = position[spec["name"]] + 1
+            value, problem = _cell(spec, cells[column - 1].strip(), path, line, column)
+            values[spec["name"]] = value
+            if problem:
+                problems.append(problem)
+        rows.append(Row(resource["name"], line, values))
+    return header, rows, problems
+
+
+# ---------------------------------------------------------------- one cell
+
+def _cell(spec: dict, raw: str, path: Path, line: int, column: int):
+    """Typed value of one cell and the problem with it, if any."""
+    name = spec["name"]
+    constraints = spec.get("constraints", {})
+    where = (str(path), line, column)
+    if raw == "":
+        if constraints.get("required"):
+            return None, Problem("KG-T07", *where, f"column '{name}' is required but empty: expected {_expected(spec)}")
+        return None, None
+
+    value, problem = _typed(spec, raw, where)
+    if problem:
+        return None, problem
+
+    allowed = constraints.get("enum")
+    if "x-kg-scheme" in spec:
+        allowed = sorted(SCHEMES[spec["x-kg-scheme"]])
+    if allowed is not None and value not in allowed:
+        close = difflib.get_close_matches(str(value), allowed, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        return None, Problem("KG-T06", *where, f"'{raw}' is not allowed in column '{name}'{hint}: expected one of {', '.join(allowed)}")
+    pattern = constraints.get("pattern")
+    if pattern and not re.fullmatch(pattern, raw):
+        return None, Problem("KG-T10", *where, f"'{raw}' does not match the pattern of column '{name}': expected {_expected(spec)}")
+    low, high = constraints.get("minimum"), constraints.get("maximum")
+    if (low is not None and value < low) or (high is not None and value > high):
+        return None, Problem("KG-T08", *where, f"{raw} is out of range in column '{name}': expected {low} to {high}")
+    return value, None
+
+
+def _typed(spec: dict, raw: str, where: tuple):
+    kind = spec.get("type", "string")
+    name = spec["name"]
+    if kind == "string":
+        return raw, None
+    if kind == "number" and _NUMBER.fullmatch(raw):
+        try:
+            return Decimal(raw), None
+        except InvalidOperation:
+            pass
+    if kind == "integer" and _INTEGER.fullmatch(raw):
+        return int(raw), None
+    if kind == "year" and _YEAR.fullmatch(raw):
+        return int(raw), None
+    if kind == "date":
+        try:
+            return date.fromisoformat(raw), None
+        except ValueError:
+            pass
+    if kind == "boolean" and raw in ("true", "false"):
+        return raw == "true", None
+    return None, Problem("KG-T03", *where, f"'{raw}' is not a {kind} in column '{name}': expected {_expected(spec)}")
+
+
+_TYPE_HINTS = {
+    "number": "a plain number such as 50 or 12.5, without unit, % or words like 约 (put those in 'unit' and 'comparator')",
+    "integer": "a whole number written in digits",
+    "year": "a four-digit year in Arabic digits such as 2021",
+    "date": "a date written YYYY-MM-DD",
+    "boolean": "true or false",
+}
+
+
+def _expected(spec: dict) -> str:
+    constraints = spec.get("constraints", {})
+    if "x-kg-scheme" in spec:
+        return "one of " + ", ".join(sorted(SCHEMES[spec["x-kg-scheme"]]))
+    if constraints.get("enum"):
+        return "one of " + ", ".join(constraints["enum"])
+    if spec.get("type", "string") in _TYPE_HINTS:
+        return _TYPE_HINTS[spec["type"]]
+    return spec.get("description") or f"a {spec.get('type', 'string')}"
+
+
+# ---------------------------------------------------------------- keys across rows and tables
+
+def _check_keys(tables: Tables) -> list[Problem]:
+    problems: list[Problem] = []
+    ids: dict[str, tuple[str, Row]] = {}
+    for name in entity_tables(tables.package):
+        for row in tables.rows[name]:
+            if row["id"] is None:
+                continue
+            if row["id"] in ids:
+                other_table, other = ids[row["id"]]
+                problems.append(_at(tables, row, "id", "KG-T04",
+                                    f"id '{row['id']}' is already used at {tables.data_dir / tables.resource(other_table)['path']}:{other.line}: expected ids unique across all entity tables"))
+            else:
+                ids[row["id"]] = (name, row)
+
+    for resource in tables.package["resources"]:
+        schema = resource["schema"]
+        rows = tables.rows[resource["name"]]
+        problems += _check_unique(tables, resource, rows)
+        for fk in schema.get("foreignKeys", []):
+            target = {r["id"] for r in tables.rows.get(fk["reference"]["resource"], []) if r["id"] is not None}
+            problems += _check_references(tables, rows, fk["fields"], [fk["reference"]["resource"]], target)
+        for spec in schema["fields"]:
+            if "x-kg-references" in spec:
+                target = {i for i, (t, _) in ids.items() if t in spec["x-kg-references"]}
+                problems += _check_references(tables, rows, spec["name"], spec["x-kg-references"], target)
+    return problems
+
+
+def _check_unique(tables: Tables, resource: dict, rows: list[Row]) -> list[Problem]:
+    problems = []
+    keys = [resource["schema"].get("primaryKey", [])]
+    keys += [[f["name"]] for f in resource["schema"]["fields"] if f.get("constraints", {}).get("unique")]
+    for key in keys:
+        if not key or key == ["id"] and resource["name"] in entity_tables(tables.package):
+            continue  # ids are checked across tables above
+        seen: dict[tuple, Row] = {}
+        for row in rows:
+            value = tuple(row[k] for k in key)
+            if None in value:
+                continue
+            if value in seen:
+                problems.append(_at(tables, row, key[0], "KG-T04",
+                                    f"key ({', '.join(key)}) = ({', '.join(map(str, value))}) repeats line {seen[value].line}: expected each key once"))
+            else:
+                seen[value] = row
+    return problems
+
+
+def _check_references(tables: Tables, rows: list[Row], field_name: str, resources: list[str], target: set) -> list[Problem]:
+    problems = []
+    for row in rows:
+        value = row[field_name]
+        if value is not None and value not in target:
+            close = difflib.get_close_matches(value, sorted(target), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            problems.append(_at(tables, row, field_name, "KG-T05",
+                                f"'{value}' in column '{field_name}' matches no id in {' or '.join(resources)}{hint}"))
+    return problems
+
+
+def _at(tables: Tables, row: Row, field_name: str, code: str, message: str) -> Problem:
+    resource = tables.resource(row.table)
+    column = tables.headers[row.table].index(field_name) + 1
+    return Problem(code, str(tables.data_dir / resource["path"]), row.line, column, message)
