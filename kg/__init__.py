@@ -1,1 +1,23 @@
+"""YRD digital-economy knowledge graph.
 
+The public API, imported lazily so that ``import kg`` stays cheap:
+
+* :func:`kg.load` - the built dataset in an embedded Oxigraph store
+  (``graph.query(sparql)`` gives a pandas DataFrame, ``graph.to_rdflib()`` an
+  ``rdflib.Dataset``);
+* :func:`kg.from_tables` - the same, built in memory from ``data/``;
+* :func:`kg.build` - validate and write ``build/kg.nq``, ``kg.ttl``, ``kg.jsonld``, ``stats.json``;
+* :func:`kg.validate` - the three validation layers, one report.
+"""
+from importlib import import_module
+
+__all__ = ["load", "from_tables", "build", "validate"]
+__version__ = "0.1.0"
+
+_HOMES = {"load": "kg.store", "from_tables": "kg.store", "build": "kg.build", "validate": "kg.validate"}
+
+
+def __getattr__(name):
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

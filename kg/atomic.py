@@ -1,13 +1,14 @@
 """Write files so that a reader never sees half of one.
 
-Each writer fills a temporary file beside the target and renames it into
-place (``os.replace`` is atomic on POSIX), so an interrupted run leaves the
-previous file untouched.
+Each file is filled under a temporary name beside its target and renamed
+into place (``os.replace`` is atomic on POSIX). Several files are all staged
+before any is renamed, so a failure while writing leaves every earlier file
+as it was.
 
 >>> import tempfile, pathlib
->>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
->>> write_text_atomic(target, "合肥\\n")
->>> target.read_text(encoding="utf-8")
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> write_text_atomic(folder / "out.txt", "合肥\\n")
+>>> (folder / "out.txt").read_text(encoding="utf-8")
 '合肥\\n'
 """
 from __future__ import annotations
@@ -16,23 +17,30 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_bytes_atomic", "write_text_atomic"]
+__all__ = ["write_files_atomic", "write_text_atomic"]
 
 
-def write_bytes_atomic(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def write_files_atomic(folder: Path | str, contents: dict[str, bytes]) -> list[Path]:
+    """Write ``{file name: bytes}`` into ``folder``: stage every file, then rename them all."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = []
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        for name, data in contents.items():
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
+            staged.append((tmp, folder / name))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+    return [final for _, final in staged]
 
 
 def write_text_atomic(path: Path | str, text: str) -> None:
     """Write UTF-8 ``text`` to ``path`` atomically."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+    path = Path(path)
+    write_files_atomic(path.parent, {path.name: text.encode("utf-8")})

@@ -95,7 +95,9 @@ def render(graph) -> dict[str, str]:
     vocab += [f"    {r!r}: {p!r}," for r, p in sorted(role_pattern.items())]
     vocab += ["}", "", "#: local names of the ontology's properties", "PROPERTIES = ("]
     vocab += [f"    {p!r}," for p in properties]
-    vocab += [")", ""]
+    vocab += [")", "", "#: local names of every term of the ontology", "TERMS = frozenset({"]
+    vocab += [f"    {_local(t)!r}," for t in terms]
+    vocab += ["})", ""]
     return {"namespace.py": namespace_py, "vocabulary.py": "\n".join(vocab)}
 
 

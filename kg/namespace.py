@@ -138,7 +138,7 @@ class KG(DefinedNamespace):
     focusesOn: URIRef  # 重点发展 / focuses on
     function: URIRef  # 功能定位 / function
     hasClusterIndustry: URIRef  # 产业集群 / has cluster industry
-    inCase: URIRef  # 所属案例 / in case
+    inCase: URIRef  # 参与案例 / in case
     indicator: URIRef  # 指标 / indicator
     issuedBy: URIRef  # 发布机构 / issued by
     issuedYear: URIRef  # 发布年份 / year issued
@@ -161,3 +161,4 @@ class KG(DefinedNamespace):
     transfersIndustryTo: URIRef  # 产业转移至 / transfers industry to
     unit: URIRef  # 单位 / unit
     value: URIRef  # 数值 / value
+    viaCase: URIRef  # 所属案例 / via case

@@ -1,0 +1,166 @@
+"""The ``kg`` command: thin verbs over the library.
+
+Each verb imports what it needs when it runs, so ``kg --help`` starts without
+loading pandas, pyshacl or pyvis. Exit status: 0 success, 2 invalid input
+(validation problems, a malformed query, a missing file).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_INVALID = 2
+
+DESCRIPTION = """\
+Knowledge graph of digital-economy policies, regions and development patterns
+in the Yangtze River Delta. Facts are curated in data/*.csv (declared in
+data/datapackage.json), checked in three layers, and built into RDF with one
+named graph per source document."""
+
+
+def _paths():
+    from kg import paths
+
+    return paths
+
+
+def cmd_build(args) -> int:
+    from kg.build import build, summary
+    from kg.problems import ValidationFailed
+
+    try:
+        result = build(args.data, args.out)
+    except ValidationFailed as failure:
+        print(failure, file=sys.stderr)
+        print(f"nothing written to {args.out}", file=sys.stderr)
+        return EXIT_INVALID
+    print(summary(result.stats, result.report))
+    print("wrote " + ", ".join(str(p) for p in result.paths))
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from kg.validate import validate
+
+    report = validate(args.data)
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in sorted(report.problems):
+            print(problem)
+        counts = ", ".join(f"{layer}: {n}" for layer, n in report.counts().items())
+        print(f"{'valid' if report.ok else 'INVALID'} ({counts} problems)")
+    return 0 if report.ok else EXIT_INVALID
+
+
+def cmd_stats(args) -> int:
+    stats_path = Path(args.out) / "stats.json"
+    if stats_path.exists():
+        stats = json.loads(stats_path.read_text(encoding="utf-8"))
+    else:
+        from kg.build import compute_stats
+        from kg.store import from_tables
+
+        print(f"{stats_path} not found: counting from {args.data} without writing", file=sys.stderr)
+        stats = compute_stats(from_tables(args.data))
+    if args.format == "json":
+        print(json.dumps(stats, ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    print(f"quads: {stats['quads']}")
+    for section in ("classes", "facts_per_source", "triples_per_graph", "predicates"):
+        print(f"\n{section}:")
+        for key, value in sorted(stats[section].items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {value:>7}  {key}")
+    return 0
+
+
+def cmd_query(args) -> int:
+    from kg.store import load
+
+    if args.file:
+        text = Path(args.file).read_text(encoding="utf-8")
+    elif args.sparql:
+        text = args.sparql
+    else:
+        print("give a SPARQL string or -f FILE", file=sys.stderr)
+        return EXIT_INVALID
+    graph = load(args.graph)
+    try:
+        result = graph.query(text)
+    except SyntaxError as err:
+        print(f"SPARQL syntax error: {err}", file=sys.stderr)
+        return EXIT_INVALID
+    if isinstance(result, bool):
+        print("true" if result else "false")
+        return 0
+    if args.format == "csv":
+        result.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(result.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+            print(result.to_string(index=False) if len(result) else "(no rows)")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    paths = _paths()
+    top = argparse.ArgumentParser(prog="kg", description=DESCRIPTION,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version="kg 0.1.0")
+    verbs = top.add_subparsers(dest="verb", metavar="VERB", required=True)
+    data_help = f"folder with datapackage.json and the CSV tables (default: {paths.DEFAULT_DATA_DIR})"
+    out_help = f"folder for the outputs (default: {paths.DEFAULT_OUT_DIR})"
+
+    build = verbs.add_parser("build", help="validate the data and write kg.nq, kg.ttl, kg.jsonld, stats.json",
+                             description="Validate data/ in three layers (tables, SHACL, SPARQL violation queries); "
+                                         "when all pass, write kg.nq (sorted, reproducible), kg.ttl, kg.jsonld and "
+                                         "stats.json to the output folder. Writes nothing on any problem (exit 2).")
+    build.add_argument("--data", default=paths.DEFAULT_DATA_DIR, type=Path, help=data_help)
+    build.add_argument("--out", default=paths.DEFAULT_OUT_DIR, type=Path, help=out_help)
+    build.set_defaults(run=cmd_build)
+
+    validate = verbs.add_parser("validate", help="check the data in three layers and report every problem",
+                                description="Run the table checks, the SHACL shapes of ontology/shapes.ttl and the "
+                                            "SPARQL violation queries; print one line per problem as "
+                                            "FILE:LINE:COLUMN: CODE message. Exit 2 when anything fails.")
+    validate.add_argument("--data", default=paths.DEFAULT_DATA_DIR, type=Path, help=data_help)
+    validate.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
+    validate.set_defaults(run=cmd_validate)
+
+    stats = verbs.add_parser("stats", help="counts per class, predicate and source",
+                             description="Print the counts of the last build (OUT/stats.json), or count from the "
+                                         "data without writing when there is no build yet.")
+    stats.add_argument("--out", default=paths.DEFAULT_OUT_DIR, type=Path, help=out_help)
+    stats.add_argument("--data", default=paths.DEFAULT_DATA_DIR, type=Path, help=data_help)
+    stats.add_argument("--format", choices=["table", "json"], default="table")
+    stats.set_defaults(run=cmd_stats)
+
+    query = verbs.add_parser("query", help="run SPARQL on the graph and print a table, CSV or JSON",
+                             description="Run a SPARQL query over the union of all graphs. Prefixes kg:, yrd:, src:, "
+                                         "rdfs:, skos:, prov:, schema:, dcterms:, wgs: ... are declared already. "
+                                         "Example: kg query 'SELECT ?r WHERE { ?r kg:partOf yrd:hefei }'")
+    query.add_argument("sparql", nargs="?", help="the query text")
+    query.add_argument("-f", "--file", help="read the query from this .rq file")
+    query.add_argument("--graph", default=None,
+                       help="built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.set_defaults(run=cmd_query)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except FileNotFoundError as err:
+        print(f"file not found: {err.filename}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

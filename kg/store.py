@@ -1,0 +1,130 @@
+"""The built dataset in an embedded Oxigraph store, queried into pandas.
+
+Queries run on pyoxigraph directly (fast joins); rdflib is used only when a
+user asks for an ``rdflib.Dataset``. The default graph of every query is the
+union of all named graphs, and the prefixes of :data:`kg.mapping.PREFIXES`
+(``kg:``, ``yrd:``, ``skos:``, ``prov:``, ``schema:`` ...) are declared, so a
+query needs no PREFIX lines.
+
+>>> graph = from_tables()
+>>> graph.query('SELECT ?zh WHERE { yrd:hefei rdfs:label ?zh FILTER(lang(?zh) = "zh") }')
+    zh
+0  合肥市
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store
+
+from kg.mapping import PREFIXES
+from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
+
+__all__ = ["KnowledgeGraph", "load", "from_tables", "to_python"]
+
+_XSD = PREFIXES["xsd"]
+_INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+def to_python(term):
+    """A Python value for an RDF term: numbers, years as int, dates, strings, IRIs as str.
+
+    >>> to_python(Literal("2025", datatype=NamedNode(_XSD + "gYear")))
+    2025
+    >>> to_python(Literal("12.5", datatype=NamedNode(_XSD + "decimal")))
+    12.5
+    """
+    if term is None:
+        return None
+    if not isinstance(term, Literal):
+        return term.value
+    datatype = term.datatype.value
+    if datatype in _INTEGER_TYPES or datatype == _XSD + "gYear":
+        return int(term.value)
+    if datatype in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
+        return float(Decimal(term.value))
+    if datatype == _XSD + "date":
+        return date.fromisoformat(term.value)
+    if datatype == _XSD + "boolean":
+        return term.value == "true"
+    return term.value
+
+
+class KnowledgeGraph:
+    """A dataset held in an Oxigraph store. Build one with :func:`load` or :func:`from_tables`."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def select(self, sparql: str, **options):
+        """Raw pyoxigraph results of a query over the union graph with the declared prefixes."""
+        return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **options)
+
+    def query(self, sparql: str, **options):
+        """Run SPARQL; SELECT gives a DataFrame, ASK a bool, CONSTRUCT a DataFrame of triples."""
+        import pandas as pd
+
+        results = self.select(sparql, **options)
+        if isinstance(results, bool):
+            return results
+        if isinstance(results, QueryTriples):
+            rows = [(to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in results]
+            return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
+        assert isinstance(results, QuerySolutions)
+        names = [v.value for v in results.variables]
+        rows = [[to_python(solution[name]) for name in names] for solution in results]
+        frame = pd.DataFrame(rows, columns=names, dtype=object)
+        return frame.apply(_tighten)
+
+    def nquads(self) -> bytes:
+        """The whole dataset as N-Quads bytes (store order)."""
+        return self.store.dump(format=RdfFormat.N_QUADS)
+
+    def to_rdflib(self):
+        """The dataset as an ``rdflib.Dataset`` (a copy; slower to query than this store)."""
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        dataset.parse(data=self.nquads(), format="nquads")
+        return dataset
+
+
+def _tighten(column):
+    """Give a column of Python objects a numeric dtype when all its values allow it."""
+    values = column.dropna()
+    if len(values) and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return column.astype("Int64")
+    if len(values) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return column.astype("float64")
+    return column
+
+
+def load(path: Path | str | None = None) -> KnowledgeGraph:
+    """Load a built dataset (``build/kg.nq`` by default) into an in-memory store.
+
+    With no path and no build output yet, the graph is built in memory from
+    ``data/`` (validated by the table layer) instead.
+    """
+    if path is None and not (DEFAULT_OUT_DIR / "kg.nq").exists():
+        return from_tables()
+    path = Path(path or DEFAULT_OUT_DIR / "kg.nq")
+    if path.is_dir():
+        path = path / "kg.nq"
+    store = Store()
+    store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    return KnowledgeGraph(store)
+
+
+def from_tables(data_dir: Path | str = DEFAULT_DATA_DIR) -> KnowledgeGraph:
+    """Build the graph in memory from the tables, without writing any file."""
+    from kg.mapping import dataset_quads
+    from kg.tables import load_tables
+
+    store = Store()
+    store.extend(dataset_quads(load_tables(data_dir)))
+    return KnowledgeGraph(store)

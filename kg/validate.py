@@ -1,0 +1,140 @@
+"""Validation in three layers, one report.
+
+1. **tables**: ``data/*.csv`` against ``data/datapackage.json`` (:mod:`kg.tables`);
+2. **shacl**: the built dataset against ``ontology/shapes.ttl`` with pyshacl;
+3. **sparql**: the violation queries ``kg/violations/*-violation.rq``, each of
+   which passes when it returns no rows.
+
+Later layers run only when the tables are clean, since they need the graph
+the tables make. Every problem carries a stable code (``KG-T..``, ``KG-S..``,
+``KG-Q..``) and, for graph problems, the CSV file and line of the row that
+made the offending node.
+
+>>> report = validate()
+>>> report.ok, report.layers
+(True, ['tables', 'shacl', 'sparql'])
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from kg.mapping import BASE, dataset_quads, participation
+from kg.paths import DEFAULT_DATA_DIR, SHAPES_FILE, VIOLATIONS_DIR
+from kg.problems import Problem
+from kg.store import KnowledgeGraph
+from kg.tables import Tables, check_tables, entity_tables
+
+__all__ = ["Report", "validate", "violation_queries"]
+
+
+@dataclass
+class Report:
+    """What validation found, and the graph it built on the way (when tables were clean)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)
+    graph: KnowledgeGraph | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> dict[str, int]:
+        """Problems per layer that ran."""
+        return {layer: sum(p.layer == layer for p in self.problems) for layer in self.layers}
+
+    def as_dict(self) -> dict:
+        return {"ok": self.ok, "layers": self.counts(), "problems": [p.as_dict() for p in sorted(self.problems)]}
+
+
+def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> Report:
+    """Run every layer on the data package in ``data_dir``."""
+    tables, problems = check_tables(data_dir)
+    report = Report(problems=problems, layers=["tables"])
+    if problems:
+        return report
+    store = Store()
+    store.extend(dataset_quads(tables))
+    report.graph = KnowledgeGraph(store)
+    rows = _row_index(tables)
+    report.layers.append("shacl")
+    report.problems += shacl_problems(report.graph, rows)
+    report.layers.append("sparql")
+    report.problems += sparql_problems(report.graph, rows)
+    return report
+
+
+# ---------------------------------------------------------------- from graph nodes back to CSV rows
+
+def _row_index(tables: Tables) -> dict[str, tuple[str, int]]:
+    """IRI of each node a row makes -> (file, line) of that row."""
+    index = {}
+    for name in entity_tables(tables.package):
+        path = str(tables.data_dir / tables.resource(name)["path"])
+        for row in tables.rows[name]:
+            index[BASE + "id/" + row["id"]] = (path, row.line)
+    path = str(tables.data_dir / tables.resource("participations")["path"])
+    for row in tables.rows["participations"]:
+        index[participation(row["case"], row["participant"], row["role"]).value] = (path, row.line)
+    return index
+
+
+def _place(rows: dict, iri: str) -> tuple[str, int]:
+    return rows.get(iri, ("<graph>", 0))
+
+
+# ---------------------------------------------------------------- SHACL
+
+def shacl_problems(graph: KnowledgeGraph, rows: dict) -> list[Problem]:
+    """Problems found by pyshacl with the shapes of ``ontology/shapes.ttl``."""
+    import pyshacl
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import SH
+
+    data = Graph()
+    data.parse(data=_union_ntriples(graph), format="nt")
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    if conforms:
+        return []
+    problems = []
+    for result in results.subjects(SH.sourceShape, None):
+        shape = results.value(result, SH.sourceShape)
+        focus = str(results.value(result, SH.focusNode))
+        message = str(results.value(result, SH.resultMessage) or "shape violated")
+        named = shape if isinstance(shape, URIRef) else shapes.value(None, SH.property, shape)
+        code = "KG-" + re.match(r".*#(S[0-9]+)", str(named)).group(1)
+        file, line = _place(rows, focus)
+        problems.append(Problem(code, file, line, 0, f"<{focus}> {message}"))
+    return problems
+
+
+def _union_ntriples(graph: KnowledgeGraph) -> str:
+    """All triples of all graphs as N-Triples text (SHACL validates the union)."""
+    from pyoxigraph import RdfFormat, serialize
+
+    triples = graph.select("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    return serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+# ---------------------------------------------------------------- SPARQL violation queries
+
+def violation_queries() -> dict[str, str]:
+    """Code -> text of each ``*-violation.rq`` file, e.g. ``{"KG-Q01": "..."}``."""
+    return {"KG-" + path.name.split("-")[0]: path.read_text(encoding="utf-8")
+            for path in sorted(VIOLATIONS_DIR.glob("Q*-violation.rq"))}
+
+
+def sparql_problems(graph: KnowledgeGraph, rows: dict) -> list[Problem]:
+    """One problem per row returned by a violation query."""
+    problems = []
+    for code, text in violation_queries().items():
+        for solution in graph.select(text):
+            focus = solution["focus"].value
+            file, line = _place(rows, focus)
+            problems.append(Problem(code, file, line, 0, f"<{focus}> {solution['detail'].value}"))
+    return problems
