@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except FileNotFoundError as err:
-        print(f"file not found: {err.filename}", file=sys.stderr)
+        print(f"file not found: {err.filename} ({err.strerror})", file=sys.stderr)
         return EXIT_INVALID
 
 

@@ -13,11 +13,12 @@ query needs no PREFIX lines.
 """
 from __future__ import annotations
 
+import errno
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store
+from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
 
 from kg.mapping import PREFIXES
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
@@ -70,8 +71,8 @@ class KnowledgeGraph:
         import pandas as pd
 
         results = self.select(sparql, **options)
-        if isinstance(results, bool):
-            return results
+        if isinstance(results, QueryBoolean):
+            return bool(results)
         if isinstance(results, QueryTriples):
             rows = [(to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in results]
             return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
@@ -115,6 +116,8 @@ def load(path: Path | str | None = None) -> KnowledgeGraph:
     path = Path(path or DEFAULT_OUT_DIR / "kg.nq")
     if path.is_dir():
         path = path / "kg.nq"
+    if not path.exists():
+        raise FileNotFoundError(errno.ENOENT, "no built dataset here: run kg build first", str(path))
     store = Store()
     store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
     return KnowledgeGraph(store)

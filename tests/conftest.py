@@ -1,0 +1,51 @@
+"""Shared helpers: a scratch copy of the data package, fixtures applied to it, a prior build."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.paths import DEFAULT_DATA_DIR
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A scratch copy of data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    return target
+
+
+def apply_fixture(data_dir: Path, fixture: Path) -> tuple[Path, int]:
+    """Put a fixture into a data copy; return the table it changed and the line of its first row.
+
+    ``fixtures/append/<table>--<case>.csv``: its rows (header skipped) are appended
+    to the real table, so the first of them lands on the line after the table's last.
+    ``fixtures/replace/<table>--<case>.csv``: the table is replaced; first row on line 2.
+    """
+    table = data_dir / (fixture.name.split("--")[0] + ".csv")
+    if fixture.parent.name == "replace":
+        shutil.copyfile(fixture, table)
+        return table, 2
+    original = table.read_text(encoding="utf-8")
+    assert original.endswith("\n")
+    rows = fixture.read_text(encoding="utf-8").split("\n", 1)[1]
+    table.write_text(original + rows, encoding="utf-8")
+    return table, original.count("\n") + 1
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """One build of the committed data, shared by the tests that only read it."""
+    out = tmp_path_factory.mktemp("build")
+    build(DEFAULT_DATA_DIR, out)
+    return out
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Bytes and modification time of every file in a folder (to prove it was not touched)."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}

@@ -1,0 +1,63 @@
+"""Builds are reproducible and every output reads back as the same data."""
+import json
+
+from rdflib import Dataset, Graph
+
+from kg.build import build
+from kg.paths import DEFAULT_DATA_DIR
+from kg.store import from_tables, load
+
+
+def _quads(dataset: Dataset) -> set:
+    return {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in dataset.quads()}
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    build(DEFAULT_DATA_DIR, tmp_path)
+    assert (tmp_path / "kg.nq").read_bytes() == (built / "kg.nq").read_bytes()
+    assert (tmp_path / "stats.json").read_bytes() == (built / "stats.json").read_bytes()
+
+
+def test_nquads_are_sorted_and_unique(built):
+    lines = (built / "kg.nq").read_bytes().splitlines()
+    assert lines == sorted(set(lines))
+
+
+def test_nquads_round_trip_to_the_same_dataset(built):
+    expected = from_tables().to_rdflib()
+    parsed = Dataset()
+    parsed.parse(built / "kg.nq", format="nquads")
+    assert _quads(parsed) == _quads(expected)
+
+
+def test_every_triple_is_in_a_named_graph(built):
+    parsed = Dataset()
+    parsed.parse(built / "kg.nq", format="nquads")
+    assert len(parsed.default_graph) == 0
+
+
+def test_turtle_is_the_union_graph_with_prefixes(built):
+    turtle = (built / "kg.ttl").read_text(encoding="utf-8")
+    assert "@prefix kg: <https://w3id.org/yrd-de/ontology#> ." in turtle
+    union = {(s, p, o) for s, p, o, _ in from_tables().to_rdflib().quads()}
+    assert set(Graph().parse(data=turtle, format="turtle")) == union
+
+
+def test_jsonld_has_a_context_and_the_same_quads(built):
+    document = json.loads((built / "kg.jsonld").read_text(encoding="utf-8"))
+    assert document["@context"]["kg"] == "https://w3id.org/yrd-de/ontology#"
+    parsed = Dataset()
+    parsed.parse(built / "kg.jsonld", format="json-ld")
+    assert _quads(parsed) == _quads(load(built / "kg.nq").to_rdflib())
+
+
+def test_stats_count_what_the_tables_hold(built):
+    stats = json.loads((built / "stats.json").read_text(encoding="utf-8"))
+    data = DEFAULT_DATA_DIR
+    rows = lambda name: len((data / f"{name}.csv").read_text(encoding="utf-8").strip().splitlines()) - 1
+    assert stats["classes"]["kg:Region"] == rows("regions")
+    assert stats["classes"]["kg:Carrier"] == rows("carriers")
+    assert stats["classes"]["kg:Participation"] == rows("participations")
+    assert stats["predicates"]["kg:focusesOn"] == sum(
+        ",focusesOn," in line for line in (data / "industry_links.csv").read_text(encoding="utf-8").splitlines())
+    assert set(stats["facts_per_source"]) <= {"src:caict-2021", "src:csst-2021", "src:huaxin-2025", "src:zhang-2023", "src:qingpu-2022"}

@@ -1,0 +1,119 @@
+"""The data slice says what the source says. Expected rows were read off the CAICT 2021
+report (seeds/000_bb87197bc06827bb.txt) by a person; the locator is noted beside each."""
+import pytest
+
+from kg.store import from_tables
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return from_tables()
+
+
+def _pairs(frame):
+    return {tuple(row) for row in frame.itertuples(index=False)}
+
+
+def test_hefei_blocks_and_their_functions(graph):
+    # 表4 合肥数字经济板块协同发展: each 区（市、县） with its 重点发展方向.
+    expected = {
+        ("高新区", "人工智能产业高地"), ("经开区", "传统产业数字化转型"), ("新站区", "“芯屏器合”新型显示产业"),
+        ("安巢经开区", "电商产业集群"), ("瑶海区", "物联网科技产业园"), ("庐阳区", "大数据产业园"),
+        ("蜀山区", "大数据小镇"), ("包河区", "滨湖金融大数据中心"), ("肥东县", "机器人小镇"),
+        ("肥西县", "智能制造"), ("长丰县", "智能家居"), ("庐江县", "“数字+”农业创新应用"), ("巢湖市", "“数字+”文旅发展"),
+    }
+    frame = graph.query("""
+        SELECT ?name ?function WHERE {
+          ?p kg:inCase yrd:hefei-block-synergy ; kg:role kg:RoleBlock ; kg:participant ?who ; kg:function ?function .
+          ?who rdfs:label ?label . FILTER (lang(?label) = "zh" && lang(?function) = "zh")
+          ?who kg:memberOf ?group .   # the 13 rows of 表4, not its three groups
+          BIND (REPLACE(?label, "^合肥", "") AS ?name)
+        }""")
+    assert _pairs(frame) == expected
+
+
+def test_hefei_groups_of_blocks(graph):
+    # 表4 first column: 开发区承载核心驱动 (4 rows), 城区聚焦数字服务 (4), 县区推进特色创新 (5).
+    frame = graph.query("""
+        SELECT ?group (COUNT(?m) AS ?n) WHERE { ?m kg:memberOf ?g . ?g kg:partOf yrd:hefei ; rdfs:label ?group
+          FILTER (lang(?group) = "zh") } GROUP BY ?group""")
+    assert _pairs(frame) == {("合肥开发区板块", 4), ("合肥城区板块", 4), ("合肥县区板块", 5)}
+
+
+def test_suzhou_main_carrier_of_each_district(graph):
+    # 表5 苏州数字经济板块协同发展, column 主要产业载体（园区）.
+    expected = {
+        ("张家港市", "张家港沙洲湖科创园"), ("常熟市", "常熟国家大学科技园"), ("太仓市", "太仓高新技术产业园"),
+        ("昆山市", "昆山花桥国际创新港"), ("吴江区", "苏州湾科技城"), ("吴中区", "苏州（太湖）软件产业园"),
+        ("相城区", "苏州高铁新城数字经济产业园"), ("姑苏区", "姑苏北部经济区数字经济产业园"),
+        ("苏州工业园区", "苏州国际科技园"), ("苏州高新区", "太湖云谷"),
+    }
+    frame = graph.query("""
+        SELECT ?district ?carrier WHERE {
+          [] kg:inCase yrd:suzhou-block-synergy ; kg:role kg:RoleBlock ; kg:participant ?d .
+          ?c a kg:Carrier ; kg:locatedIn ?d ; rdfs:label ?carrier . ?d rdfs:label ?district .
+          FILTER (lang(?carrier) = "zh" && lang(?district) = "zh") }""")
+    assert _pairs(frame) == expected
+
+
+def test_suzhou_industrial_park_directions(graph):
+    # 表5 row 苏州工业园区 lists 13 directions, among them 人工智能 (the only row that does).
+    frame = graph.query("SELECT ?i WHERE { yrd:suzhou-sip kg:focusesOn ?i }")
+    assert len(frame) == 13
+    ai = graph.query("SELECT ?s WHERE { ?s kg:focusesOn yrd:artificial-intelligence ; kg:locatedIn yrd:suzhou-jiangsu }")
+    assert list(ai["s"]) == ["https://w3id.org/yrd-de/id/suzhou-sip"]
+
+
+def test_share_of_gdp_targets(graph):
+    # 表7 长三角部分省市数字经济发展目标规划 and 四（一）: (region, value, comparator, year).
+    expected = {
+        ("上海市", 80.0, "gt", 2035), ("江苏省", 10.0, "gt", 2025), ("浙江省", 15.0, "eq", 2025),
+        ("浙江省", 60.0, "about", 2025),  # 四（一）: 60%左右
+        ("南京市", 56.0, "eq", 2022), ("合肥市", 45.0, "gt", 2022), ("合肥市", 50.0, "gt", 2025),
+        ("宁波市", 45.0, "gt", 2022), ("温州市", 50.0, "eq", 2022),
+    }
+    frame = graph.query("""
+        SELECT ?region ?value ?cmp ?year WHERE {
+          ?f kg:kind kg:FigureTarget ; kg:unit kg:UnitPercent ; kg:figureOf ?r ; kg:value ?value ;
+             kg:comparator/skos:notation ?cmp ; kg:refYear ?year ; kg:indicator ?ind .
+          FILTER (lang(?ind) = "zh" && CONTAINS(?ind, "占"))
+          ?r rdfs:label ?region FILTER (lang(?region) = "zh") }""")
+    assert _pairs(frame) == expected
+
+
+def test_zhejiang_two_four_five(graph):
+    # 三（六）2: 二 = 杭州、宁波; 四 = 嘉兴、温州、金华、湖州; 五 = 舟山、丽水、台州、绍兴、衢州.
+    frame = graph.query("""
+        SELECT ?role ?city WHERE { [] kg:inCase yrd:zhejiang-2-4-5-network ; kg:role/skos:notation ?role ;
+          kg:participant/rdfs:label ?city FILTER (lang(?city) = "zh" && ?role != "network_region") }""")
+    by_level = {}
+    for role, city in frame.itertuples(index=False):
+        by_level.setdefault(role, set()).add(city)
+    assert by_level == {"level_two": {"杭州市", "宁波市"}, "level_four": {"嘉兴市", "温州市", "金华市", "湖州市"},
+                        "level_five": {"舟山市", "丽水市", "台州市", "绍兴市", "衢州市"}}
+
+
+def test_wanbei_six_plus_two_platforms(graph):
+    # 三（一）2: "6" = 淮北濉溪经开区, 亳州高新区, 宿州高新区, 蚌埠高新区, 阜阳合肥现代产业园（阜阳经开区）, 淮南高新区;
+    # "2" = 凤阳经开区, 霍邱经开区.
+    frame = graph.query("""
+        SELECT ?park WHERE { [] kg:inCase yrd:wanbei-6-2-n-platform ; kg:role kg:RoleReceivingPlatform ;
+          kg:participant/rdfs:label ?park FILTER (lang(?park) = "zh") }""")
+    assert set(frame["park"]) == {"淮北濉溪经开区", "亳州高新区", "宿州高新区", "蚌埠高新区", "阜阳合肥现代产业园（阜阳经开区）",
+                                  "淮南高新区", "凤阳经开区", "霍邱经开区"}
+
+
+def test_a_fact_answers_where_it_comes_from(graph):
+    # 表4: 高新区 重点打造人工智能产业高地.
+    frame = graph.query("""
+        SELECT ?g ?where WHERE { GRAPH ?g { ?st rdf:subject yrd:hefei-hitech-zone ; rdf:predicate kg:focusesOn ;
+          rdf:object yrd:artificial-intelligence ; kg:locator ?where } }""")
+    assert _pairs(frame) == {("https://w3id.org/yrd-de/source/caict-2021", "表4")}
+
+
+def test_data_exchanges_founding_years(graph):
+    # 三（五）1: 华东江苏 2015 (盐城), 上海 2016 (静安), 浙江 2016 (桐乡乌镇).
+    frame = graph.query("""
+        SELECT ?where ?year WHERE { ?x kg:kind kg:CarrierDataExchange ; schema:foundingDate ?year ;
+          kg:locatedIn/rdfs:label ?where FILTER (lang(?where) = "zh") }""")
+    assert _pairs(frame) == {("盐城市", 2015), ("静安区", 2016), ("桐乡市", 2016)}
