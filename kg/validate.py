@@ -60,7 +60,7 @@ def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> Report:
     store = Store()
     store.extend(dataset_quads(tables))
     report.graph = KnowledgeGraph(store)
-    rows = _row_index(tables)
+    rows = row_index(tables)
     report.layers.append("shacl")
     report.problems += shacl_problems(report.graph, rows)
     report.layers.append("sparql")
@@ -70,8 +70,8 @@ def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> Report:
 
 # ---------------------------------------------------------------- from graph nodes back to CSV rows
 
-def _row_index(tables: Tables) -> dict[str, tuple[str, int]]:
-    """IRI of each node a row makes -> (file, line) of that row."""
+def row_index(tables: Tables) -> dict[str, tuple[str, int]]:
+    """IRI of each node a row makes -> (file, line) of that row, to place graph problems in the CSV."""
     index = {}
     for name in entity_tables(tables.package):
         path = str(tables.data_dir / tables.resource(name)["path"])
