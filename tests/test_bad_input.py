@@ -20,7 +20,7 @@ CASES = [
     ("append/links--dangling-foreign-key-invalid.csv", "KG-T05", "object", "did you mean hefei"),
     ("append/participations--unknown-role-invalid.csv", "KG-T06", "role", "expected one of"),
     ("append/cases--unknown-pattern-invalid.csv", "KG-T06", "pattern", "did you mean gradient_transfer"),
-    ("append/regions--unknown-level-invalid.csv", "KG-T06", "level", "expected one of county, county_city"),
+    ("append/regions--unknown-level-invalid.csv", "KG-T06", "level", "county, county_city, district"),
     ("append/regions--empty-label-invalid.csv", "KG-T07", "label_zh", "is required but empty"),
     ("append/plans--year-out-of-range-invalid.csv", "KG-T08", "issued_year", "expected 1949 to 2050"),
     ("append/regions--bad-locator-invalid.csv", "KG-T10", "locator", "表N"),
