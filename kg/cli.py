@@ -95,15 +95,95 @@ def cmd_query(args) -> int:
     if isinstance(result, bool):
         print("true" if result else "false")
         return 0
-    if args.format == "csv":
-        result.to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        print(result.to_json(orient="records", force_ascii=False, date_format="iso"))
+    _print_frame(result, args.format)
+    return 0
+
+
+def _network(args):
+    from kg.network import cooperation_network
+    from kg.store import load
+
+    return cooperation_network(load(args.graph))
+
+
+def _print_frame(frame, fmt: str) -> None:
+    if fmt == "json":
+        print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    elif fmt == "csv":
+        frame.to_csv(sys.stdout, index=False)
     else:
         import pandas as pd
 
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
-            print(result.to_string(index=False) if len(result) else "(no rows)")
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250,
+                               "display.max_colwidth", 40):
+            print(frame.to_string(index=False) if len(frame) else "(no rows)")
+
+
+def cmd_patterns(args) -> int:
+    from kg.patterns import patterns_table
+    from kg.store import load
+
+    table = patterns_table(load(args.graph))
+    if args.pattern:
+        table = table[(table["pattern"] == args.pattern) | (table["pattern_en"].str.lower() == args.pattern.lower())]
+    _print_frame(table, args.format)
+    return 0
+
+
+def _hop_text(G, a, b, evidence) -> str:
+    lines = []
+    for e in evidence:
+        arrow = f"{e['relation']} →" if e["source"] == a else f"← {e['relation']}"
+        role = f" role={e['role']}" if e["role"] else ""
+        case = f" case={G.nodes[e['case']]['label_zh']}" if e["case"] in G and e["relation"] != "participation" else ""
+        document = e["document"].rsplit("/", 1)[1]
+        lines.append(f"    {G.nodes[a]['label_zh']} —[{arrow}]— {G.nodes[b]['label_zh']}{role}{case}  ({document}, {e['locator']})")
+    return "\n".join(lines)
+
+
+def cmd_chains(args) -> int:
+    from kg.network import chains
+
+    G = _network(args)
+    found = chains(G, args.a, args.b, max_hops=args.max_hops, k=args.k)
+    if args.format == "json":
+        print(json.dumps([c.as_dict(G) for c in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(f"no chain of at most {args.max_hops} hops")
+    for number, chain in enumerate(found, 1):
+        print(f"chain {number}: {' — '.join(G.nodes[n]['label_zh'] for n in chain.nodes)}  ({chain.length} hops)")
+        for a, b, hop in zip(chain.nodes, chain.nodes[1:], chain.hops):
+            print(_hop_text(G, a, b, hop))
+    return 0
+
+
+def cmd_profile(args) -> int:
+    from kg.patterns import pattern_profile
+    from kg.store import load
+
+    _print_frame(pattern_profile(load(args.graph), args.entity), args.format)
+    return 0
+
+
+def cmd_bridges(args) -> int:
+    import pandas as pd
+
+    from kg.network import bridges
+
+    rows = bridges(_network(args), top=args.top)
+    frame = pd.DataFrame(rows).drop(columns=["node"])
+    frame["provinces"] = frame["provinces"].map(", ".join)
+    _print_frame(frame, args.format)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from kg.export import export_network
+
+    out = args.out or Path(_paths().DEFAULT_OUT_DIR) / f"network.{args.format}"
+    for path in export_network(_network(args), out, args.format):
+        print(f"wrote {path}")
     return 0
 
 
@@ -150,6 +230,53 @@ def parser() -> argparse.ArgumentParser:
                        help="built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.set_defaults(run=cmd_query)
+
+    graph_help = "built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)"
+    formats = ["table", "csv", "json"]
+    patterns = verbs.add_parser("patterns", help="table of development patterns, cases, participants and roles",
+                                description="List every participation of every pattern case: pattern, case, "
+                                            "participant, role, function, source and locator.")
+    patterns.add_argument("pattern", nargs="?", help="only this pattern (zh or en label, e.g. 产业飞地)")
+    patterns.add_argument("--graph", default=None, help=graph_help)
+    patterns.add_argument("--format", choices=formats, default="table")
+    patterns.set_defaults(run=cmd_patterns)
+
+    chains = verbs.add_parser("chains", help="cooperation chains between two entities, each hop cited",
+                              description="Find the best chains of cooperation ties between two entities (names "
+                                          "in Chinese or English, pinyin, admin code or id), shortest first, each "
+                                          "hop with its relation, case, role, source and locator.")
+    chains.add_argument("a")
+    chains.add_argument("b")
+    chains.add_argument("--max-hops", type=int, default=4, help="longest chain to report (default 4)")
+    chains.add_argument("-k", type=int, default=10, help="how many chains (default 10)")
+    chains.add_argument("--graph", default=None, help=graph_help)
+    chains.add_argument("--format", choices=["table", "json"], default="table")
+    chains.set_defaults(run=cmd_chains)
+
+    profile = verbs.add_parser("profile", help="patterns and cases an entity takes part in, and its roles",
+                               description="Show which development patterns and cases an entity takes part in, "
+                                           "in which roles, with sources.")
+    profile.add_argument("entity")
+    profile.add_argument("--graph", default=None, help=graph_help)
+    profile.add_argument("--format", choices=formats, default="table")
+    profile.set_defaults(run=cmd_profile)
+
+    bridges = verbs.add_parser("bridges", help="betweenness ranking of the cooperation network",
+                               description="Rank entities by betweenness centrality in the cooperation network "
+                                           "and list the provinces each one joins (exact up to 2,000 nodes, "
+                                           "sampled above; the method column says which).")
+    bridges.add_argument("--top", type=int, default=20)
+    bridges.add_argument("--graph", default=None, help=graph_help)
+    bridges.add_argument("--format", choices=formats, default="table")
+    bridges.set_defaults(run=cmd_bridges)
+
+    export = verbs.add_parser("export", help="write the cooperation network as GraphML, GEXF or CSV",
+                              description="Write the cooperation network for Gephi, Cytoscape or pandas: GraphML, "
+                                          "GEXF (with map positions) or CSV node and edge lists.")
+    export.add_argument("--format", choices=["graphml", "gexf", "csv"], required=True)
+    export.add_argument("--out", type=Path, default=None, help="output file (default: build/network.FORMAT)")
+    export.add_argument("--graph", default=None, help=graph_help)
+    export.set_defaults(run=cmd_export)
     return top
 
 
@@ -159,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except FileNotFoundError as err:
         print(f"file not found: {err.filename} ({err.strerror})", file=sys.stderr)
+        return EXIT_INVALID
+    except LookupError as err:  # kg.names.UnknownName, AmbiguousName
+        print(err, file=sys.stderr)
         return EXIT_INVALID
 
 

@@ -236,8 +236,9 @@ def _source_quads(row: Row):
     s, g = source_graph(row["id"]), SOURCES_GRAPH
     date_type = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(row["date"])]
     yield Quad(s, RDF_TYPE, kg("Source"), g)
-    for p, o in _labels(row, "title_zh", "title_en"):
-        yield Quad(s, p, o, g)
+    for _, title in _labels(row, "title_zh", "title_en"):
+        yield Quad(s, RDFS_LABEL, title, g)
+        yield Quad(s, _ns("dcterms", "title"), title, g)
     yield Quad(s, _ns("dcterms", "publisher"), Literal(row["publisher"]), g)
     yield Quad(s, _ns("dcterms", "date"), Literal(row["date"], datatype=NamedNode(XSD + date_type)), g)
     yield Quad(s, kg("fileName"), Literal(row["file"]), g)

@@ -1,0 +1,248 @@
+"""The one bridge from the RDF graph to networkx, and the analyses run on it.
+
+:func:`cooperation_network` projects the dataset to an undirected
+``networkx.Graph`` whose nodes are regions, carriers, organisations and
+pattern cases, and whose edges are the ties that cooperation chains walk.
+Each edge keeps every piece of evidence for it (relation, direction, case,
+role, source, locator), so every hop of a chain can be cited.
+
+Which ties count is the set ``relations``; the default,
+:data:`DEFAULT_RELATIONS`, is every sub-property of ``kg:cooperationRelation``,
+taking part in a pattern case (``participation``), and containment
+(``kg:locatedIn``, ``kg:partOf``). Containment joins a park to its city and a
+city to its province; chains prefer routes with fewer containment hops.
+
+All analysis functions are pure: ``f(G, ...) -> plain data``.
+
+>>> from kg.store import from_tables
+>>> G = cooperation_network(from_tables())
+>>> chain = chains(G, "上海", "宿州", k=1)[0]
+>>> [G.nodes[n]["label_zh"] for n in chain.nodes]
+['上海市', '皖北', '宿州市']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kg.names import NameIndex
+
+__all__ = ["DEFAULT_RELATIONS", "CONTAINMENT", "cooperation_network", "pattern_network", "ego_network",
+           "resolve", "chains", "Chain", "bridges", "communities"]
+
+_KG = "https://w3id.org/yrd-de/ontology#"
+CONTAINMENT = frozenset({"locatedIn", "partOf"})
+COOPERATION = frozenset({"transfersIndustryTo", "operatesEnclaveIn", "coBuilds", "empowers",
+                         "dataInfrastructureLink", "axisLink", "memberOf", "cooperatesWith"})
+#: Ties projected by default: cooperation and flow relations, case participation, containment.
+DEFAULT_RELATIONS = COOPERATION | CONTAINMENT | {"participation"}
+
+_NODES = """
+SELECT ?n ?type ?zh ?en ?code ?lat ?long ?province ?pattern WHERE {
+  VALUES ?type { kg:Region kg:Carrier kg:Organisation kg:PatternCase }
+  ?n a ?type ; rdfs:label ?zh , ?en FILTER (lang(?zh) = "zh" && lang(?en) = "en")
+  OPTIONAL { ?n kg:adminCode ?code }
+  OPTIONAL { ?n wgs:lat ?lat ; wgs:long ?long }
+  OPTIONAL { ?n kg:exemplifies/skos:notation ?pattern }
+  OPTIONAL { SELECT ?n (SAMPLE(?p) AS ?province) WHERE {
+    ?n (kg:locatedIn|kg:partOf)* ?p . ?p kg:level kg:LevelProvince } GROUP BY ?n }
+}"""
+
+_TIES = """
+SELECT ?s ?p ?o ?g ?locator ?case WHERE {
+  GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:locator ?locator .
+             OPTIONAL { ?st kg:viaCase ?case } }
+  ?g a kg:Source .
+}"""
+
+_PARTICIPATIONS = """
+SELECT ?who ?case ?role ?function ?g ?locator WHERE {
+  GRAPH ?g { ?part kg:inCase ?case ; kg:participant ?who ; kg:role ?r .
+             ?st rdf:subject ?part ; rdf:predicate kg:role ; kg:locator ?locator .
+             OPTIONAL { ?part kg:function ?function FILTER (lang(?function) = "zh") } }
+  ?r skos:notation ?role .
+}"""
+
+
+def _short(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def cooperation_network(graph, relations=DEFAULT_RELATIONS) -> nx.Graph:
+    """Project a :class:`kg.store.KnowledgeGraph` to an undirected networkx graph.
+
+    Parameters
+    ----------
+    graph : kg.store.KnowledgeGraph
+    relations : set of str
+        Local names of the properties to project (see :data:`DEFAULT_RELATIONS`);
+        ``"participation"`` adds an edge from each participant to its case.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes are entity IRIs with ``label_zh``, ``label_en``, ``type``, and where
+        known ``adcode``, ``lat``, ``lon``, ``province``, ``pattern``. Each edge has
+        ``evidence``: a list of dicts with ``relation``, ``source`` (subject IRI of the
+        stated tie), ``target``, ``case``, ``role``, ``document``, ``locator``.
+    """
+    G = nx.Graph()
+    for row in graph.select(_NODES):
+        attrs = {"label_zh": row["zh"].value, "label_en": row["en"].value, "type": _short(row["type"].value)}
+        for key, var in (("adcode", "code"), ("province", "province"), ("pattern", "pattern")):
+            if row[var] is not None:
+                attrs[key] = row[var].value
+        if row["lat"] is not None:
+            attrs["lat"], attrs["lon"] = float(row["lat"].value), float(row["long"].value)
+        G.add_node(row["n"].value, **attrs)
+
+    def add(a, b, evidence):
+        if a in G and b in G and a != b:
+            if not G.has_edge(a, b):
+                G.add_edge(a, b, evidence=[])
+            if evidence not in G.edges[a, b]["evidence"]:
+                G.edges[a, b]["evidence"].append(evidence)
+
+    for row in graph.select(_TIES):
+        relation = _short(row["p"].value)
+        if relation in relations and row["p"].value.startswith(_KG):
+            s, o = row["s"].value, row["o"].value
+            add(s, o, {"relation": relation, "source": s, "target": o,
+                       "case": row["case"].value if row["case"] is not None else None, "role": None,
+                       "document": row["g"].value, "locator": row["locator"].value})
+    if "participation" in relations:
+        for row in graph.select(_PARTICIPATIONS):
+            who, case = row["who"].value, row["case"].value
+            add(who, case, {"relation": "participation", "source": who, "target": case, "case": case,
+                            "role": row["role"].value, "document": row["g"].value, "locator": row["locator"].value,
+                            **({"function": row["function"].value} if row["function"] is not None else {})})
+    for _, _, data in G.edges(data=True):
+        data["evidence"].sort(key=lambda e: (e["relation"], e["document"], e["locator"], e["role"] or ""))
+    return G
+
+
+def pattern_network(G: nx.Graph, pattern: str) -> nx.Graph:
+    """The subgraph of one pattern's cases, their participants and the ties reported within them.
+
+    ``pattern`` is a pattern notation such as ``"industrial_enclave"``.
+    """
+    cases = {n for n, d in G.nodes(data=True) if d.get("pattern") == pattern}
+    edges = [(a, b) for a, b, d in G.edges(data=True) if any(e["case"] in cases for e in d["evidence"])]
+    H = G.edge_subgraph(edges).copy()
+    H.add_nodes_from((c, G.nodes[c]) for c in cases)
+    return H
+
+
+def ego_network(G: nx.Graph, entity: str, hops: int = 1) -> nx.Graph:
+    """The neighbourhood of an entity (any name :func:`resolve` accepts) up to ``hops`` ties away."""
+    return nx.ego_graph(G, resolve(G, entity), radius=hops)
+
+
+def resolve(G: nx.Graph, name: str) -> str:
+    """The node ``name`` means (zh or en label, pinyin, admin code, id or IRI).
+
+    Raises :class:`kg.names.AmbiguousName` or :class:`kg.names.UnknownName`.
+    """
+    index = G.graph.get("names")
+    if index is None:
+        from kg.names import Entity
+
+        entities = [Entity(n, d["label_zh"], d["label_en"], d["type"]) for n, d in G.nodes(data=True)]
+        codes = {n: d["adcode"] for n, d in G.nodes(data=True) if "adcode" in d}
+        index = G.graph["names"] = NameIndex(entities, codes)
+    return index.resolve(name)
+
+
+@dataclass
+class Chain:
+    """A path between two entities, with the evidence for each hop."""
+
+    nodes: list[str]
+    hops: list[list[dict]] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return len(self.nodes) - 1
+
+    @property
+    def containment_hops(self) -> int:
+        return sum(all(e["relation"] in CONTAINMENT for e in hop) for hop in self.hops)
+
+    @property
+    def evidence(self) -> int:
+        return sum(len(hop) for hop in self.hops)
+
+    def rank(self) -> tuple:
+        return (self.length, self.containment_hops, -self.evidence, self.nodes)
+
+    def as_dict(self, G: nx.Graph) -> dict:
+        return {"length": self.length, "nodes": [G.nodes[n]["label_zh"] for n in self.nodes],
+                "hops": [{"from": G.nodes[a]["label_zh"], "to": G.nodes[b]["label_zh"], "evidence": [
+                    {**e, "forward": e["source"] == a,
+                     "case": G.nodes[e["case"]]["label_zh"] if e["case"] in G else e["case"]} for e in hop]}
+                         for a, b, hop in zip(self.nodes, self.nodes[1:], self.hops)]}
+
+
+def chains(G: nx.Graph, a: str, b: str, max_hops: int = 4, k: int = 10) -> list[Chain]:
+    """The ``k`` best chains between two entities, each hop explained.
+
+    Chains are simple paths of at most ``max_hops`` ties, found shortest first
+    with Yen's algorithm (``networkx.shortest_simple_paths``, which stops early,
+    unlike the exponential ``all_simple_paths``). They are ranked by length, then
+    by fewer containment-only hops, then by more evidence.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        From :func:`cooperation_network`.
+    a, b : str
+        Entity names (see :func:`resolve`).
+    max_hops, k : int
+
+    Returns
+    -------
+    list of Chain
+    """
+    source, target = resolve(G, a), resolve(G, b)
+    if source == target or not nx.has_path(G, source, target):
+        return []
+    found: list[Chain] = []
+    for path in nx.shortest_simple_paths(G, source, target):
+        length = len(path) - 1
+        if length > max_hops or (len(found) >= k and length > found[k - 1].length):
+            break
+        found.append(Chain(path, [G.edges[u, v]["evidence"] for u, v in zip(path, path[1:])]))
+        found.sort(key=Chain.rank)
+    return found[:k]
+
+
+def bridges(G: nx.Graph, top: int = 20, exact_limit: int = 2000, sample: int = 500, seed: int = 42) -> list[dict]:
+    """Nodes ranked by betweenness centrality, with the provinces each one joins.
+
+    Betweenness is exact for graphs of up to ``exact_limit`` nodes; above that it
+    is estimated from ``sample`` source nodes drawn with ``seed`` (the ``k`` option
+    of ``networkx.betweenness_centrality``), and each row says which.
+    A node joins the provinces of its neighbours (and its own) when there are two or more.
+    """
+    exact = G.number_of_nodes() <= exact_limit
+    scores = nx.betweenness_centrality(G, k=None if exact else min(sample, G.number_of_nodes()), seed=seed)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    rows = []
+    for node, score in ranked:
+        provinces = {G.nodes[m].get("province") for m in (node, *G.neighbors(node))} - {None}
+        rows.append({"node": node, "label_zh": G.nodes[node]["label_zh"], "label_en": G.nodes[node]["label_en"],
+                     "score": score, "method": "exact" if exact else f"sampled k={min(sample, G.number_of_nodes())}",
+                     "provinces": sorted(G.nodes[p]["label_zh"] if p in G else p for p in provinces)})
+    return rows
+
+
+def communities(G: nx.Graph, seed: int = 42, resolution: float = 1.0) -> list[list[str]]:
+    """Communities by Louvain modularity optimisation (``networkx.community.louvain_communities``).
+
+    The seed makes the result repeatable; communities are sorted largest first,
+    members by IRI.
+    """
+    found = nx.community.louvain_communities(G, seed=seed, resolution=resolution)
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+

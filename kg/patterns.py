@@ -1,0 +1,57 @@
+"""The development patterns as tables: cases, participants and roles; an entity's profile.
+
+>>> from kg.store import from_tables
+>>> graph = from_tables()
+>>> table = patterns_table(graph)
+>>> sorted(set(table["pattern"]))[:2]
+['产业飞地', '区域极核']
+>>> profile = pattern_profile(graph, "宿州高新区")
+>>> list(profile[["pattern", "role"]].itertuples(index=False, name=None))
+[('梯度转移', 'receiving_platform')]
+"""
+from __future__ import annotations
+
+from pyoxigraph import NamedNode, Variable
+
+from kg.names import NameIndex
+
+__all__ = ["patterns_table", "pattern_profile", "national_counterparts"]
+
+_PARTICIPATIONS = """
+SELECT ?pattern ?pattern_en ?case ?case_en ?participant ?participant_en ?role ?function ?source ?locator ?who WHERE {
+  ?part kg:inCase ?c ; kg:participant ?who ; kg:role ?r .
+  ?c kg:exemplifies ?p ; rdfs:label ?case , ?case_en .
+  ?p rdfs:label ?pattern , ?pattern_en .
+  ?who rdfs:label ?participant , ?participant_en .
+  ?r skos:notation ?role .
+  OPTIONAL { ?part kg:function ?function FILTER (lang(?function) = "zh") }
+  GRAPH ?g { ?st rdf:subject ?part ; rdf:predicate kg:role ; kg:locator ?locator }
+  ?g dcterms:title ?source FILTER (lang(?source) = "zh")
+  FILTER (lang(?case) = "zh" && lang(?case_en) = "en" && lang(?pattern) = "zh" && lang(?pattern_en) = "en"
+          && lang(?participant) = "zh" && lang(?participant_en) = "en")
+} ORDER BY ?pattern ?case ?role ?participant"""
+
+
+def patterns_table(graph):
+    """Every pattern, case, participant and role with the source and locator (a DataFrame)."""
+    return graph.query(_PARTICIPATIONS).drop(columns=["who"])
+
+
+def pattern_profile(graph, entity: str):
+    """Which patterns and cases an entity takes part in, and in which roles (a DataFrame).
+
+    ``entity`` is any name :class:`kg.names.NameIndex` resolves.
+    """
+    iri = NameIndex.from_graph(graph).resolve(entity)
+    frame = graph.query(_PARTICIPATIONS, substitutions={Variable("who"): NamedNode(iri)})
+    return frame.drop(columns=["who", "participant", "participant_en"])
+
+
+def national_counterparts(graph):
+    """Each delta pattern with its national counterpart, where the source gives one."""
+    return graph.query("""
+        SELECT ?pattern ?pattern_en ?national ?national_en WHERE {
+          ?p skos:inScheme kg:PatternScheme ; rdfs:label ?pattern , ?pattern_en ; kg:nationalCounterpart ?n .
+          ?n rdfs:label ?national , ?national_en .
+          FILTER (lang(?pattern) = "zh" && lang(?pattern_en) = "en" && lang(?national) = "zh" && lang(?national_en) = "en")
+        } ORDER BY ?pattern""")
