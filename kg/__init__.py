@@ -7,14 +7,16 @@ The public API, imported lazily so that ``import kg`` stays cheap:
   ``rdflib.Dataset``);
 * :func:`kg.from_tables` - the same, built in memory from ``data/``;
 * :func:`kg.build` - validate and write ``build/kg.nq``, ``kg.ttl``, ``kg.jsonld``, ``stats.json``;
-* :func:`kg.validate` - the three validation layers, one report.
+* :func:`kg.validate` - the three validation layers, one report;
+* :func:`kg.query` - a named query of ``kg/queries`` (``kg.query("cq04-share-of-gdp-targets", region="合肥")``)
+  or any SPARQL, as a DataFrame.
 """
 from importlib import import_module
 
-__all__ = ["load", "from_tables", "build", "validate"]
+__all__ = ["load", "from_tables", "build", "validate", "query"]
 __version__ = "0.1.0"
 
-_HOMES = {"load": "kg.store", "from_tables": "kg.store", "build": "kg.build", "validate": "kg.validate"}
+_HOMES = {"load": "kg.store", "from_tables": "kg.store", "build": "kg.build", "validate": "kg.validate", "query": "kg.named"}
 
 
 def __getattr__(name):

@@ -76,26 +76,63 @@ def cmd_stats(args) -> int:
     return 0
 
 
-def cmd_query(args) -> int:
+def _source(args):
+    """The graph a verb reads: a remote endpoint, or the embedded store."""
+    if getattr(args, "endpoint", None):
+        from kg.endpoint import Endpoint
+
+        return Endpoint(args.endpoint)
     from kg.store import load
 
-    if args.file:
-        text = Path(args.file).read_text(encoding="utf-8")
-    elif args.sparql:
-        text = args.sparql
-    else:
-        print("give a SPARQL string or -f FILE", file=sys.stderr)
-        return EXIT_INVALID
-    graph = load(args.graph)
+    return load(args.graph)
+
+
+def cmd_query(args) -> int:
+    from kg.named import ParameterError, library, run
+
+    queries = library()
+    if args.list:
+        print("\n\n".join(q.describe() for q in queries.values()))
+        return 0
+    params = dict(p.split("=", 1) for p in args.param)
+    graph = _source(args)
     try:
-        result = graph.query(text)
+        if args.file:
+            result = graph.query(Path(args.file).read_text(encoding="utf-8"))
+        elif args.sparql in queries:
+            result = run(graph, args.sparql, **params)
+        elif args.sparql:
+            result = graph.query(args.sparql)
+        else:
+            print("give a query name (kg query --list), a SPARQL string or -f FILE", file=sys.stderr)
+            return EXIT_INVALID
     except SyntaxError as err:
         print(f"SPARQL syntax error: {err}", file=sys.stderr)
+        return EXIT_INVALID
+    except ParameterError as err:
+        print(err, file=sys.stderr)
         return EXIT_INVALID
     if isinstance(result, bool):
         print("true" if result else "false")
         return 0
     _print_frame(result, args.format)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from kg.serve import serve
+
+    nquads = Path(args.graph) if args.graph else Path(_paths().DEFAULT_OUT_DIR) / "kg.nq"
+    location = args.location or nquads.parent / "oxigraph-store"
+    return serve(nquads, location, bind=args.bind, port=args.port, timeout=args.timeout)
+
+
+def cmd_upload(args) -> int:
+    from kg.endpoint import upload
+
+    nquads = Path(args.graph) if args.graph else Path(_paths().DEFAULT_OUT_DIR) / "kg.nq"
+    for graph in upload(nquads, args.store):
+        print(f"put {graph}")
     return 0
 
 
@@ -109,8 +146,8 @@ def _network(args):
 def _print_frame(frame, fmt: str) -> None:
     if fmt == "json":
         print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
-    elif fmt == "csv":
-        frame.to_csv(sys.stdout, index=False)
+    elif fmt in ("csv", "tsv"):
+        frame.to_csv(sys.stdout, index=False, sep="," if fmt == "csv" else "\t")
     else:
         import pandas as pd
 
@@ -220,15 +257,26 @@ def parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=["table", "json"], default="table")
     stats.set_defaults(run=cmd_stats)
 
-    query = verbs.add_parser("query", help="run SPARQL on the graph and print a table, CSV or JSON",
-                             description="Run a SPARQL query over the union of all graphs. Prefixes kg:, yrd:, src:, "
-                                         "rdfs:, skos:, prov:, schema:, dcterms:, wgs: ... are declared already. "
-                                         "Example: kg query 'SELECT ?r WHERE { ?r kg:partOf yrd:hefei }'")
-    query.add_argument("sparql", nargs="?", help="the query text")
+    query = verbs.add_parser("query", help="run a named query or any SPARQL; print a table, CSV, TSV or JSON",
+                             formatter_class=argparse.RawDescriptionHelpFormatter,
+                             description="Run a named query of kg/queries (see --list) with --param name=value, "
+                                         "a SPARQL string, or a .rq file, over the union of all graphs.\n"
+                                         "Prefixes kg:, yrd:, src:, rdf:, rdfs:, xsd:, owl:, skos:, prov:, org:, "
+                                         "schema:, dcterms:, qb:, wgs:, sh: are declared already.\n\n"
+                                         "examples:\n"
+                                         "  kg query --list\n"
+                                         "  kg query cq04-share-of-gdp-targets --param region=合肥\n"
+                                         "  kg query 'SELECT ?r WHERE { ?r kg:partOf yrd:hefei }' --format csv\n"
+                                         "  kg query -f my.rq --endpoint http://127.0.0.1:7878/query")
+    query.add_argument("sparql", nargs="?", help="a named query or the text of a SPARQL query")
     query.add_argument("-f", "--file", help="read the query from this .rq file")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="a parameter of a named query (repeatable); values are bound as data")
+    query.add_argument("--list", action="store_true", help="describe every named query and its parameters")
     query.add_argument("--graph", default=None,
                        help="built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)")
-    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("--endpoint", default=None, help="run on this SPARQL 1.1 endpoint instead of the embedded store")
+    query.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
     query.set_defaults(run=cmd_query)
 
     graph_help = "built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)"
@@ -277,6 +325,25 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, default=None, help="output file (default: build/network.FORMAT)")
     export.add_argument("--graph", default=None, help=graph_help)
     export.set_defaults(run=cmd_export)
+
+    serve = verbs.add_parser("serve", help="serve the built graph with the Oxigraph SPARQL server, read-only",
+                             description="Load build/kg.nq into an on-disk Oxigraph store and start the Oxigraph "
+                                         "server read-only (updates refused) with the union of the named graphs "
+                                         "as default graph, a query timeout and its query UI. Ctrl-C stops it.")
+    serve.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    serve.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--timeout", type=int, default=30, help="seconds before a query is stopped (default 30)")
+    serve.add_argument("--graph", default=None, help="built kg.nq to serve (default build/kg.nq)")
+    serve.add_argument("--location", type=Path, default=None, help="store folder (default: beside kg.nq)")
+    serve.set_defaults(run=cmd_serve)
+
+    upload = verbs.add_parser("upload", help="load the built dataset into a store via the Graph Store Protocol",
+                              description="PUT every named graph of build/kg.nq into a SPARQL 1.1 Graph Store "
+                                          "Protocol endpoint (e.g. http://127.0.0.1:7878/store of a read-write "
+                                          "Oxigraph, or Fuseki's /dataset/data).")
+    upload.add_argument("store", help="graph store URL")
+    upload.add_argument("--graph", default=None, help="built kg.nq to upload (default build/kg.nq)")
+    upload.set_defaults(run=cmd_upload)
     return top
 
 
@@ -287,7 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as err:
         print(f"file not found: {err.filename} ({err.strerror})", file=sys.stderr)
         return EXIT_INVALID
-    except LookupError as err:  # kg.names.UnknownName, AmbiguousName
+    except LookupError as err:  # kg.names.UnknownName, AmbiguousName, unknown named query
+        print(err, file=sys.stderr)
+        return EXIT_INVALID
+    except RuntimeError as err:  # kg.endpoint.EndpointError
         print(err, file=sys.stderr)
         return EXIT_INVALID
 

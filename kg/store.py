@@ -23,7 +23,7 @@ from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTr
 from kg.mapping import PREFIXES
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
 
-__all__ = ["KnowledgeGraph", "load", "from_tables", "to_python"]
+__all__ = ["KnowledgeGraph", "load", "from_tables", "to_python", "frame_from_rows"]
 
 _XSD = PREFIXES["xsd"]
 _INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
@@ -68,19 +68,14 @@ class KnowledgeGraph:
 
     def query(self, sparql: str, **options):
         """Run SPARQL; SELECT gives a DataFrame, ASK a bool, CONSTRUCT a DataFrame of triples."""
-        import pandas as pd
-
         results = self.select(sparql, **options)
         if isinstance(results, QueryBoolean):
             return bool(results)
         if isinstance(results, QueryTriples):
-            rows = [(to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in results]
-            return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
+            rows = [{"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in results]
+            return frame_from_rows(["subject", "predicate", "object"], rows)
         assert isinstance(results, QuerySolutions)
-        names = [v.value for v in results.variables]
-        rows = [[to_python(solution[name]) for name in names] for solution in results]
-        frame = pd.DataFrame(rows, columns=names, dtype=object)
-        return frame.apply(_tighten)
+        return frame_from_rows([v.value for v in results.variables], results)
 
     def nquads(self) -> bytes:
         """The whole dataset as N-Quads bytes (store order)."""
@@ -93,6 +88,15 @@ class KnowledgeGraph:
         dataset = Dataset()
         dataset.parse(data=self.nquads(), format="nquads")
         return dataset
+
+
+def frame_from_rows(names: list[str], rows) -> "pandas.DataFrame":
+    """A DataFrame of query solutions with Python values and numeric dtypes where they fit."""
+    import pandas as pd
+
+    data = [[to_python(row[name]) for name in names] for row in rows]
+    frame = pd.DataFrame(data, columns=names, dtype=object)
+    return frame.apply(_tighten) if len(frame) else frame
 
 
 def _tighten(column):

@@ -1,0 +1,115 @@
+"""Any SPARQL 1.1 endpoint, queried like the embedded store.
+
+:class:`Endpoint` speaks the SPARQL 1.1 Protocol (POST, results as
+``application/sparql-results+json``) with the standard library only, and
+answers ``select()`` and ``query()`` exactly as :class:`kg.store.KnowledgeGraph`
+does, so named queries, name resolution and DataFrame typing work unchanged
+against Oxigraph, Fuseki, GraphDB or Virtuoso. The declared prefixes are sent
+as PREFIX lines, since a remote store does not know them.
+
+:func:`upload` loads a built dataset into a store through the SPARQL 1.1 Graph
+Store Protocol (one PUT per named graph).
+"""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, parse, serialize
+
+from kg.mapping import PREFIXES
+from kg.store import frame_from_rows
+
+__all__ = ["Endpoint", "EndpointError", "upload"]
+
+
+class EndpointError(RuntimeError):
+    """The endpoint refused a request; the message carries its status and explanation."""
+
+
+def _term(binding: dict):
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return NamedNode(value)
+    if kind == "bnode":
+        return BlankNode(value)
+    if "xml:lang" in binding:
+        return Literal(value, language=binding["xml:lang"])
+    if "datatype" in binding:
+        return Literal(value, datatype=NamedNode(binding["datatype"]))
+    return Literal(value)
+
+
+class _Row(dict):
+    """A solution: ``row[name]`` is the term bound to ``name``, or None."""
+
+    def __missing__(self, key):
+        return None
+
+
+class _Solutions(list):
+    """Rows of a SELECT answer, with the names of its variables."""
+
+    def __init__(self, variables: list[str], rows: list[_Row]):
+        super().__init__(rows)
+        self.variables = variables
+
+
+class Endpoint:
+    """A remote SPARQL endpoint, e.g. ``Endpoint("http://127.0.0.1:7878/query")``."""
+
+    def __init__(self, url: str, timeout: float = 60.0):
+        self.url = url
+        self.timeout = timeout
+
+    def _post(self, sparql: str) -> dict:
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+        body = urllib.parse.urlencode({"query": prologue + sparql}).encode("utf-8")
+        request = urllib.request.Request(self.url, data=body, headers={
+            "Accept": "application/sparql-results+json",
+            "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return json.loads(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", errors="replace").strip()
+            raise EndpointError(f"{self.url} answered {err.code}: {detail}") from None
+
+    def select(self, sparql: str) -> _Solutions | bool:
+        """Rows of terms (like pyoxigraph solutions), or a bool for ASK."""
+        answer = self._post(sparql)
+        if "boolean" in answer:
+            return answer["boolean"]
+        names = answer["head"]["vars"]
+        return _Solutions(names, [_Row({n: _term(b[n]) for n in names if n in b}) for b in answer["results"]["bindings"]])
+
+    def query(self, sparql: str):
+        """A DataFrame for SELECT, a bool for ASK (CONSTRUCT is not supported remotely)."""
+        solutions = self.select(sparql)
+        if isinstance(solutions, bool):
+            return solutions
+        return frame_from_rows(solutions.variables, solutions)
+
+
+def upload(nquads: Path | str, store_url: str, timeout: float = 120.0) -> list[str]:
+    """PUT every named graph of an N-Quads file into a Graph Store Protocol endpoint.
+
+    ``store_url`` is the store's graph-store address (for Oxigraph: ``http://host:port/store``).
+    Returns the graph IRIs written.
+    """
+    graphs: dict[str, list] = {}
+    with open(nquads, "rb") as handle:
+        for quad in parse(handle, format=RdfFormat.N_QUADS):
+            graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+    for graph, triples in sorted(graphs.items()):
+        url = f"{store_url}?{urllib.parse.urlencode({'graph': graph})}"
+        data = serialize(triples, format=RdfFormat.N_TRIPLES)
+        request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": "application/n-triples"})
+        try:
+            urllib.request.urlopen(request, timeout=timeout).close()
+        except urllib.error.HTTPError as err:
+            raise EndpointError(f"{url} answered {err.code}: {err.read().decode('utf-8', 'replace')}") from None
+    return sorted(graphs)

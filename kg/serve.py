@@ -1,0 +1,61 @@
+"""Serve the built dataset with the real Oxigraph SPARQL server, read-only.
+
+``serve()`` loads ``build/kg.nq`` into an on-disk Oxigraph store (with the
+``oxigraph`` command from PyPI, so server and store always agree on the
+format), then runs ``oxigraph serve-read-only`` on loopback with the union of
+the named graphs as default graph and a query timeout. The server offers its
+query UI at ``/``, SPARQL at ``/query`` and refuses every update.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+__all__ = ["oxigraph_command", "prepare_store", "server_command", "serve"]
+
+
+def oxigraph_command() -> str:
+    """Path of the ``oxigraph`` executable (the ``oxigraph`` package on PyPI)."""
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).exists():
+        raise FileNotFoundError(2, "the oxigraph server is not installed: pip install oxigraph", "oxigraph")
+    return found
+
+
+def prepare_store(nquads: Path, location: Path) -> Path:
+    """(Re)create the on-disk store at ``location`` from ``nquads`` unless it is already newer."""
+    stamp = location / ".loaded-from"
+    if stamp.exists() and stamp.stat().st_mtime >= nquads.stat().st_mtime and stamp.read_text() == str(nquads.resolve()):
+        return location
+    if location.exists():
+        shutil.rmtree(location)
+    location.mkdir(parents=True)
+    subprocess.run([oxigraph_command(), "load", "--location", str(location), "--file", str(nquads)],
+                   check=True, capture_output=True)
+    stamp.write_text(str(nquads.resolve()))
+    return location
+
+
+def server_command(location: Path, bind: str = "127.0.0.1", port: int = 7878, timeout: int = 30) -> list[str]:
+    """The command line of a read-only server over ``location``."""
+    return [oxigraph_command(), "serve-read-only", "--location", str(location), "--bind", f"{bind}:{port}",
+            "--union-default-graph", "--timeout-s", str(timeout)]
+
+
+def serve(nquads: Path, location: Path, bind: str = "127.0.0.1", port: int = 7878, timeout: int = 30) -> int:
+    """Run the server in the foreground until Ctrl-C; return its exit status."""
+    if not nquads.exists():
+        raise FileNotFoundError(2, "no built dataset: run kg build first", str(nquads))
+    prepare_store(nquads, location)
+    process = subprocess.Popen(server_command(location, bind, port, timeout))
+    print(f"SPARQL endpoint: http://{bind}:{port}/query   query UI: http://{bind}:{port}/   (read-only; Ctrl-C stops)",
+          flush=True)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait(timeout=10)
+        print("server stopped")
+        return 0
