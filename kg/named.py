@@ -172,7 +172,7 @@ def query(name_or_sparql: str, graph=None, **params):
     by default :func:`kg.store.load`. ``lang="en"`` gives English labels where a
     named query takes ``lang``.
 
-    >>> query("cq08-plans-per-year", level="municipal")["count"].sum() >= 1
+    >>> int(query("cq08-plans-per-year", level="municipal")["count"].sum()) >= 1
     True
     """
     from kg.store import load
