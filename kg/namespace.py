@@ -18,6 +18,8 @@ class KG(DefinedNamespace):
     CarrierCorridor: URIRef  # 走廊 / corridor
     CarrierDataExchange: URIRef  # 数据交易中心 / data exchange
     CarrierDevelopmentZone: URIRef  # 开发区 / development zone
+    CarrierDigitalInfrastructure: URIRef  # 数字基础设施 / digital infrastructure
+    CarrierExhibitionVenue: URIRef  # 会展场馆 / exhibition venue
     CarrierGovernancePlatform: URIRef  # 政务平台 / governance platform
     CarrierIndustrialBase: URIRef  # 产业基地 / industrial base
     CarrierIndustrialInternetPlatform: URIRef  # 工业互联网平台 / industrial-internet platform
@@ -122,6 +124,7 @@ class KG(DefinedNamespace):
     UnitEflops: URIRef  # EFLOPS / exaflops
     UnitIndex: URIRef  # 指数 / index points
     UnitKm: URIRef  # 公里 / kilometres
+    UnitMbps: URIRef  # Mbps / megabits per second
     UnitPercent: URIRef  # % / percent
     UnitPercentagePoint: URIRef  # 个百分点 / percentage point
     UnitPflops: URIRef  # PFLOPS / petaflops
