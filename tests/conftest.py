@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -49,3 +53,40 @@ def built(tmp_path_factory) -> Path:
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Bytes and modification time of every file in a folder (to prove it was not touched)."""
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def server(built, tmp_path_factory):
+    """The real Oxigraph server, read-only on a free loopback port over the built data; always stopped."""
+    from kg.serve import prepare_store, server_command
+
+    location = prepare_store(built / "kg.nq", tmp_path_factory.mktemp("store") / "oxigraph")
+    port = free_port()
+    process = subprocess.Popen(server_command(location, "127.0.0.1", port, timeout=2),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

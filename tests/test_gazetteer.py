@@ -35,19 +35,31 @@ def test_same_name_resolves_inside_the_parent():
     assert {m["region"]: m["adcode"] for m in matches}["suz-city"] == "341301000000"
 
 
-def test_functional_areas_are_skipped_and_renamed_counties_found_or_reported():
+OLDER = [{"adcode": "130527000000", "name": "南和县", "longitude": "114.68", "latitude": "37.00"}]
+
+
+def test_functional_areas_are_skipped_and_missing_coordinates_reported():
     regions = [_region("wanbei", "皖北", "functional_area"), _region("nanhe", "南和县", "county")]
     matches, errors = gazetteer.resolve(regions, ADCODES)
     assert matches == []
     assert errors == ["nanhe (南和县): the gazetteer has code 130506000000 but no coordinates"]
 
 
+def test_renamed_county_keeps_its_current_code_and_takes_older_coordinates():
+    matches, errors = gazetteer.resolve([_region("nanhe", "南和县", "county")], ADCODES, OLDER, "cpca 0.5.5")
+    assert errors == []
+    assert matches == [{"region": "nanhe", "adcode": "130506000000", "gazetteer_name": "南和区",
+                        "longitude": "114.68", "latitude": "37.00", "source": "; coordinates from cpca 0.5.5"}]
+
+
 def test_committed_table_matches_the_gazetteer_package():
     with (DEFAULT_DATA_DIR / "regions.csv").open(encoding="utf-8") as handle:
         regions = list(csv.DictReader(handle))
     adcodes, label = gazetteer.gazetteer_rows()
-    matches, errors = gazetteer.resolve(regions, adcodes)
+    older, older_label = gazetteer.gazetteer_rows(gazetteer.FALLBACK)
+    matches, errors = gazetteer.resolve(regions, adcodes, older, older_label)
     assert errors == []
     with (DEFAULT_DATA_DIR / "region_gazetteer.csv").open(encoding="utf-8") as handle:
         committed = list(csv.DictReader(handle))
-    assert committed == [{**m, "gazetteer": label} for m in matches], "run python scripts/gazetteer.py"
+    expected = [{**{k: v for k, v in m.items() if k != "source"}, "gazetteer": label + m["source"]} for m in matches]
+    assert committed == expected, "run python scripts/gazetteer.py"

@@ -1,0 +1,92 @@
+"""The named query library: self-describing files, bound parameters, typed DataFrames."""
+import pytest
+from pyoxigraph import Literal, NamedNode, Variable
+
+from kg.cli import main
+from kg.named import ParameterError, library, query, run, with_values
+from kg.store import from_tables
+
+HOSTILE = ['合肥" } DELETE WHERE { ?s ?p ?o } #', "x'); DROP ALL; --", "a\nb } #", '"""', "} UNION { ?s ?p ?o }"]
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return from_tables()
+
+
+def test_every_query_opens_with_its_question_and_typed_parameters():
+    queries = library()
+    assert len(queries) >= 11
+    for q in queries.values():
+        assert q.text.startswith("# question: ")
+        assert q.question.endswith((")", "?", ".")), q.name
+        for p in q.parameters.values():
+            assert p.example, f"{q.name}: parameter {p.name} gives no example"
+
+
+def test_every_competency_question_has_a_named_query():
+    numbers = {name[:4] for name in library() if name.startswith("cq")}
+    assert numbers >= {f"cq{n:02d}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12)}
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_string_values_stay_data(graph, value):
+    before = len(graph)
+    frame = run(graph, "cq01-pattern-participants", pattern=value)
+    assert frame.empty  # no pattern has that notation; nothing else ran
+    assert len(graph) == before
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_are_escaped_into_one_term(value):
+    text = with_values("SELECT ?x WHERE { ?x ?p ?o }", {Variable("o"): Literal(value)})
+    parsed_back = from_tables().select(f"SELECT ?o WHERE {{ {text[text.index('VALUES'):text.index('?x ?p ?o')]} }}")
+    assert [row["o"].value for row in parsed_back] == [value]
+
+
+def test_hostile_entity_names_are_refused_as_unknown(graph):
+    with pytest.raises(LookupError, match="no entity is named"):
+        run(graph, "cq10-entity-facts", entity=HOSTILE[0])
+
+
+def test_unknown_and_missing_parameters(graph):
+    with pytest.raises(ParameterError, match="has no parameter regoin; it takes: region, lang"):
+        run(graph, "cq04-share-of-gdp-targets", regoin="合肥")
+    with pytest.raises(ParameterError, match="needs --param entity=<entity>"):
+        run(graph, "cq10-entity-facts")
+    with pytest.raises(ParameterError, match="must be zh or en"):
+        run(graph, "cq04-share-of-gdp-targets", lang="fr")
+
+
+def test_language_switch(graph):
+    zh = run(graph, "cq04-share-of-gdp-targets", region="合肥")
+    en = run(graph, "cq04-share-of-gdp-targets", region="合肥", lang="en")
+    assert set(zh["subject"]) == {"合肥市"} and set(en["subject"]) == {"Hefei"}
+    assert en["year"].tolist() == zh["year"].tolist()
+
+
+def test_declared_prefixes_need_no_prefix_lines(graph):
+    frame = query("SELECT ?l WHERE { yrd:hefei skos:prefLabel|rdfs:label ?l FILTER(lang(?l)='en') }", graph=graph)
+    assert frame["l"].tolist() == ["Hefei"]
+
+
+def test_typed_columns(graph):
+    frame = run(graph, "cq04-share-of-gdp-targets")
+    assert frame["value"].dtype == "float64"
+    assert str(frame["year"].dtype) == "Int64"
+    assert frame["value"].is_monotonic_decreasing
+
+
+def test_cli_named_query_with_params(capsys):
+    assert main(["query", "cq04-share-of-gdp-targets", "--param", "region=Hefei", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "plan,subject,indicator,value,unit,comparator,year,source,locator"
+    assert [l.split(",")[3] for l in lines[1:]] == ["50.0", "45.0"]
+
+
+def test_cli_list_describes_every_query(capsys):
+    assert main(["query", "--list"]) == 0
+    out = capsys.readouterr().out
+    for name in library():
+        assert f"{name}: " in out
+    assert "--param region=<entity>" in out

@@ -1,0 +1,72 @@
+"""The real Oxigraph server, read-only: same rows as the embedded engine, no updates, errors that say where."""
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pandas as pd
+import pytest
+
+from kg.endpoint import Endpoint, EndpointError, upload
+from kg.named import library, run
+from kg.store import load
+
+PARAMS = {"cq02-cooperation-chains": {"from": "上海", "to": "宿州"}, "cq03-carriers-by-industry": {"industry": "人工智能"},
+          "cq10-entity-facts": {"entity": "合肥高新区"}}
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_named_query_over_http_equals_embedded(name, server, built):
+    params = PARAMS.get(name, {})
+    if name == "cq11-policies-issued-by":
+        params = {"issuer": "安徽"}
+    embedded = run(load(built), name, **params)
+    remote = run(Endpoint(server + "/query"), name, **params)
+    assert list(remote.columns) == list(embedded.columns)
+    pd.testing.assert_frame_equal(remote.reset_index(drop=True), embedded.reset_index(drop=True), check_dtype=False)
+
+
+def _post(url, field, text):
+    data = urllib.parse.urlencode({field: text}).encode()
+    return urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=30)
+
+
+def test_update_is_refused(server):
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        _post(server + "/update", "update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert refused.value.code == 403
+    assert Endpoint(server + "/query").query("ASK { <urn:a> <urn:b> <urn:c> }") is False
+
+
+def test_malformed_query_says_where(server):
+    with pytest.raises(EndpointError, match=r"400: error at 16:\d+"):
+        Endpoint(server + "/query").query("SELECT ?x WHERE { ?x ?y }")  # 15 PREFIX lines come first
+
+
+def test_long_query_is_stopped_by_the_timeout(server):
+    start = time.monotonic()
+    with pytest.raises(EndpointError, match="broke off its answer: The SPARQL operation has been cancelled"):
+        Endpoint(server + "/query", timeout=60).query(
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    assert time.monotonic() - start < 60  # stopped, not left running (Oxigraph checks its deadline periodically)
+
+
+def test_graph_store_upload_into_a_read_write_server(built, tmp_path):
+    import subprocess
+
+    from conftest import _wait_until_up, free_port
+    from kg.serve import oxigraph_command
+
+    port = free_port()
+    process = subprocess.Popen([oxigraph_command(), "serve", "--location", str(tmp_path / "rw"),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}", process)
+        graphs = upload(built / "kg.nq", f"http://127.0.0.1:{port}/store")
+        assert "https://w3id.org/yrd-de/source/caict-2021" in graphs
+        count = Endpoint(f"http://127.0.0.1:{port}/query").query(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")["n"][0]
+        assert count == len(load(built))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
