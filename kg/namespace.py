@@ -17,8 +17,10 @@ class KG(DefinedNamespace):
     Carrier: URIRef  # 产业载体 / Carrier
     CarrierCorridor: URIRef  # 走廊 / corridor
     CarrierDataExchange: URIRef  # 数据交易中心 / data exchange
+    CarrierDemonstrationZone: URIRef  # 示范区/试验区 / demonstration or pilot zone
     CarrierDevelopmentZone: URIRef  # 开发区 / development zone
     CarrierDigitalInfrastructure: URIRef  # 数字基础设施 / digital infrastructure
+    CarrierEventPlatform: URIRef  # 会展论坛 / event platform
     CarrierExhibitionVenue: URIRef  # 会展场馆 / exhibition venue
     CarrierGovernancePlatform: URIRef  # 政务平台 / governance platform
     CarrierIndustrialBase: URIRef  # 产业基地 / industrial base
@@ -37,7 +39,9 @@ class KG(DefinedNamespace):
     ComparatorScheme: URIRef  # 比较符 / Comparators
     DevelopmentPattern: URIRef  # 发展模式 / Development pattern
     Figure: URIRef  # 指标数值 / Figure
+    FigureForecast: URIRef  # 预测值 / forecast
     FigureKindScheme: URIRef  # 数值类别 / Figure kinds
+    FigureLimit: URIRef  # 政策上限 / policy limit
     FigureObserved: URIRef  # 实际值 / observed
     FigureTarget: URIRef  # 目标值 / target
     GradientDevelopment: URIRef  # 梯度发展 / Gradient development (national)
@@ -46,6 +50,8 @@ class KG(DefinedNamespace):
     Industry: URIRef  # 产业 / Industry
     IndustryScheme: URIRef  # 产业分类体系 / Industries
     KindActionPlan: URIRef  # 行动计划 / action plan
+    KindGuideline: URIRef  # 指南/指引 / guideline
+    KindInitiative: URIRef  # 倡议 / initiative
     KindOpinion: URIRef  # 意见 / guiding opinion
     KindOutline: URIRef  # 纲要 / outline
     KindPlan: URIRef  # 规划 / plan
@@ -53,6 +59,8 @@ class KG(DefinedNamespace):
     KindRegulation: URIRef  # 法规办法 / regulation
     KindReport: URIRef  # 报告 / report
     KindScheme: URIRef  # 实施方案 / implementation scheme
+    KindStandard: URIRef  # 标准/规范 / standard
+    KindWorkPoints: URIRef  # 工作要点 / work points
     LevelCountry: URIRef  # 国家 / country
     LevelCounty: URIRef  # 县 / county
     LevelCountyCity: URIRef  # 县级市 / county-level city
@@ -126,13 +134,18 @@ class KG(DefinedNamespace):
     UnitIndex: URIRef  # 指数 / index points
     UnitKm: URIRef  # 公里 / kilometres
     UnitMbps: URIRef  # Mbps / megabits per second
+    UnitMillisecond: URIRef  # 毫秒 / milliseconds
+    UnitMinute: URIRef  # 分钟 / minutes
     UnitPercent: URIRef  # % / percent
     UnitPercentagePoint: URIRef  # 个百分点 / percentage point
     UnitPflops: URIRef  # PFLOPS / petaflops
     UnitRank: URIRef  # 位次 / rank
     UnitScheme: URIRef  # 计量单位 / Units
     UnitSquareKm: URIRef  # 平方公里 / square kilometres
+    UnitTerabyte: URIRef  # TB / terabytes
+    UnitTimes: URIRef  # 倍 / times
     UnitUsd100m: URIRef  # 亿美元 / 100 million US dollars
+    UnitYears: URIRef  # 年/岁 / years
     Vocabulary: URIRef  # 受控词 / Controlled term
     VocabularyScheme: URIRef  # 受控词表 / Controlled vocabularies
     adminCode: URIRef  # 行政区划代码 / administrative code

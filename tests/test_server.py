@@ -4,7 +4,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-import pandas as pd
 import pytest
 
 from kg.endpoint import Endpoint, EndpointError, upload
@@ -18,12 +17,18 @@ PARAMS = {"cq02-cooperation-chains": {"from": "上海", "to": "宿州"}, "cq03-c
 @pytest.mark.parametrize("name", sorted(library()))
 def test_named_query_over_http_equals_embedded(name, server, built):
     params = PARAMS.get(name, {})
-    if name == "cq11-policies-issued-by":
-        params = {"issuer": "安徽"}
     embedded = run(load(built), name, **params)
     remote = run(Endpoint(server + "/query"), name, **params)
     assert list(remote.columns) == list(embedded.columns)
-    pd.testing.assert_frame_equal(remote.reset_index(drop=True), embedded.reset_index(drop=True), check_dtype=False)
+    assert len(embedded) > 0, f"{name} gives no rows on the committed data with {params}"
+    assert _canonical(remote) == _canonical(embedded)
+
+
+def _canonical(frame):
+    """Rows as sorted tuples; GROUP_CONCAT cells (whose order SPARQL leaves open) with parts sorted."""
+    def cell(value):
+        return ", ".join(sorted(value.split(", "))) if isinstance(value, str) else value
+    return sorted(tuple(str(cell(v)) for v in row) for row in frame.itertuples(index=False))
 
 
 def _post(url, field, text):
@@ -47,8 +52,8 @@ def test_long_query_is_stopped_by_the_timeout(server):
     start = time.monotonic()
     with pytest.raises(EndpointError, match="broke off its answer: The SPARQL operation has been cancelled"):
         Endpoint(server + "/query", timeout=60).query(
-            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
-    assert time.monotonic() - start < 60  # stopped, not left running (Oxigraph checks its deadline periodically)
+            "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f FILTER (STRLEN(STR(?c)) + STRLEN(STR(?f)) < 0) }")
+    assert time.monotonic() - start < 15  # the server runs with a 2 s timeout
 
 
 def test_graph_store_upload_into_a_read_write_server(built, tmp_path):

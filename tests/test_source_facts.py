@@ -41,7 +41,7 @@ def test_hefei_groups_of_blocks(graph):
 
 
 def test_suzhou_main_carrier_of_each_district(graph):
-    # 表5 苏州数字经济板块协同发展, column 主要产业载体（园区）.
+    # 表5 苏州数字经济板块协同发展, column 主要产业载体（园区）: the carriers 表5 locates in each block.
     expected = {
         ("张家港市", "张家港沙洲湖科创园"), ("常熟市", "常熟国家大学科技园"), ("太仓市", "太仓高新技术产业园"),
         ("昆山市", "昆山花桥国际创新港"), ("吴江区", "苏州湾科技城"), ("吴中区", "苏州（太湖）软件产业园"),
@@ -52,6 +52,7 @@ def test_suzhou_main_carrier_of_each_district(graph):
         SELECT ?district ?carrier WHERE {
           [] kg:inCase yrd:suzhou-block-synergy ; kg:role kg:RoleBlock ; kg:participant ?d .
           ?c a kg:Carrier ; kg:locatedIn ?d ; rdfs:label ?carrier . ?d rdfs:label ?district .
+          ?c ^rdf:subject [ rdf:predicate rdf:type ; kg:locator ?where ] FILTER (CONTAINS(?where, "表5"))
           FILTER (lang(?carrier) = "zh" && lang(?district) = "zh") }""")
     assert _pairs(frame) == expected
 
@@ -67,6 +68,7 @@ def test_suzhou_industrial_park_directions(graph):
 def test_share_of_gdp_targets(graph):
     # 表7 长三角部分省市数字经济发展目标规划 and 四（一）: (region, value, comparator, year).
     expected = {
+        ("中国", 10.0, "eq", 2025),  # 四（一）: the national 14th FYP, core industries from 7.8% to 10%
         ("上海市", 80.0, "gt", 2035), ("江苏省", 10.0, "gt", 2025), ("浙江省", 15.0, "eq", 2025),
         ("浙江省", 60.0, "about", 2025),  # 四（一）: 60%左右
         ("南京市", 56.0, "eq", 2022), ("合肥市", 45.0, "gt", 2022), ("合肥市", 50.0, "gt", 2025),
@@ -74,8 +76,9 @@ def test_share_of_gdp_targets(graph):
     }
     frame = graph.query("""
         SELECT ?region ?value ?cmp ?year WHERE {
-          ?f kg:kind kg:FigureTarget ; kg:unit kg:UnitPercent ; kg:figureOf ?r ; kg:value ?value ;
-             kg:comparator/skos:notation ?cmp ; kg:refYear ?year ; kg:indicator ?ind .
+          GRAPH src:caict-2021 { ?f kg:kind kg:FigureTarget ; kg:unit kg:UnitPercent ; kg:figureOf ?r ; kg:value ?value ;
+             kg:comparator ?comparator ; kg:refYear ?year ; kg:indicator ?ind . }
+          ?comparator skos:notation ?cmp .
           FILTER (lang(?ind) = "zh" && CONTAINS(?ind, "占"))
           ?r rdfs:label ?region FILTER (lang(?region) = "zh") }""")
     assert _pairs(frame) == expected
