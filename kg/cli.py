@@ -119,6 +119,19 @@ def cmd_query(args) -> int:
     return 0
 
 
+def cmd_coverage(args) -> int:
+    import pandas as pd
+
+    from kg.coverage import coverage
+    from kg.store import load
+
+    frame = pd.DataFrame(coverage(load(args.graph)))
+    if args.thin:
+        frame = frame[frame["facts"] == 0]
+    _print_frame(frame, args.format)
+    return 0
+
+
 def cmd_serve(args) -> int:
     from kg.serve import serve
 
@@ -325,6 +338,15 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, default=None, help="output file (default: build/network.FORMAT)")
     export.add_argument("--graph", default=None, help=graph_help)
     export.set_defaults(run=cmd_export)
+
+    coverage = verbs.add_parser("coverage", help="facts and entities per source document and section",
+                                description="For every source document, list its sections, tables, figures and "
+                                            "boxes (read from the seed text) with the number of stated facts and "
+                                            "entities citing each. Parts with 0 are thin spots.")
+    coverage.add_argument("--thin", action="store_true", help="only the parts nothing cites")
+    coverage.add_argument("--graph", default=None, help=graph_help)
+    coverage.add_argument("--format", choices=formats, default="table")
+    coverage.set_defaults(run=cmd_coverage)
 
     serve = verbs.add_parser("serve", help="serve the built graph with the Oxigraph SPARQL server, read-only",
                              description="Load build/kg.nq into an on-disk Oxigraph store and start the Oxigraph "

@@ -28,6 +28,8 @@ CASES = [
     ("append/plans--period-reversed-invalid.csv", "KG-Q04", None, "period ends in 2020 before it starts in 2025"),
     ("append/regions--part-of-cycle-invalid.csv", "KG-Q05", None, "part of itself"),
     ("append/plans--issue-date-year-mismatch-invalid.csv", "KG-Q06", None, "issue date 2021-03-01 is not in year 2020"),
+    ("append/carriers--orphan-entity-invalid.csv", "KG-Q07", None, "takes part in no fact"),
+    ("append/regions--same-label-same-type-invalid.csv", "KG-Q08", None, "shares the label 皖北 with <https://w3id.org/yrd-de/id/wanbei>"),
     ("replace/industry_links--missing-column-invalid.csv", "KG-T02", None, "column 'locator' is missing"),
     ("replace/industry_links--gbk-encoding-invalid.csv", "KG-T09", None, "expected encoding utf-8"),
 ]
