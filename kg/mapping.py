@@ -95,6 +95,11 @@ def _year(value: int) -> Literal:
     return Literal(f"{value:04d}", datatype=NamedNode(XSD + "gYear"))
 
 
+def _date(text: str) -> Literal:
+    """A date as precise as written: YYYY (gYear), YYYY-MM (gYearMonth) or YYYY-MM-DD (date)."""
+    return Literal(text, datatype=NamedNode(XSD + {4: "gYear", 7: "gYearMonth", 10: "date"}[len(text)]))
+
+
 def _labels(row: Row, zh: str = "label_zh", en: str = "label_en"):
     yield RDFS_LABEL, Literal(row[zh], language="zh")
     yield RDFS_LABEL, Literal(row[en], language="en")
@@ -158,7 +163,7 @@ def _plans(row: Row):
     if row["issued_year"]:
         yield s, kg("issuedYear"), _year(row["issued_year"])
     if row["issued_date"]:
-        yield s, _ns("dcterms", "issued"), Literal(row["issued_date"].isoformat(), datatype=NamedNode(XSD + "date"))
+        yield s, _ns("dcterms", "issued"), _date(row["issued_date"])
     if row["period_start"]:
         yield s, kg("periodStart"), _year(row["period_start"])
     if row["period_end"]:
@@ -236,13 +241,12 @@ _ROW_MAPPERS = {
 
 def _source_quads(row: Row):
     s, g = source_graph(row["id"]), SOURCES_GRAPH
-    date_type = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(row["date"])]
     yield Quad(s, RDF_TYPE, kg("Source"), g)
     for _, title in _labels(row, "title_zh", "title_en"):
         yield Quad(s, RDFS_LABEL, title, g)
         yield Quad(s, _ns("dcterms", "title"), title, g)
     yield Quad(s, _ns("dcterms", "publisher"), Literal(row["publisher"]), g)
-    yield Quad(s, _ns("dcterms", "date"), Literal(row["date"], datatype=NamedNode(XSD + date_type)), g)
+    yield Quad(s, _ns("dcterms", "date"), _date(row["date"]), g)
     yield Quad(s, kg("fileName"), Literal(row["file"]), g)
 
 
