@@ -168,6 +168,8 @@ def _plans(row: Row):
         yield s, kg("periodStart"), _year(row["period_start"])
     if row["period_end"]:
         yield s, kg("periodEnd"), _year(row["period_end"])
+    if row["part_of"]:
+        yield s, kg("partOfPlan"), entity(row["part_of"])
 
 
 def _cases(row: Row):

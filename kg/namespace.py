@@ -178,6 +178,7 @@ class KG(DefinedNamespace):
     nbsCategory: URIRef  # 统计分类大类 / NBS category
     operatesEnclaveIn: URIRef  # 飞地运营于 / operates enclave in
     partOf: URIRef  # 隶属于 / part of
+    partOfPlan: URIRef  # 所属规划 / part of plan
     participant: URIRef  # 参与者 / participant
     periodEnd: URIRef  # 规划期止 / period end
     periodStart: URIRef  # 规划期起 / period start

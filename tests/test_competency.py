@@ -1,0 +1,272 @@
+"""Competency questions of shared/design/COMPETENCY.md, answered by named queries and the network API.
+
+Every expected answer below was read off the source documents by a person; the
+locator it was read from stands beside it. Where the graph may rightly hold more
+than one passage says (other sources add rows), the test pins the rows of that
+passage with a restriction to its source or a subset check, and says so.
+"""
+import pytest
+
+from kg.named import run
+from kg.network import bridges, chains, cooperation_network
+from kg.store import load
+
+CAICT = "caict-2021"
+
+
+@pytest.fixture(scope="module")
+def graph(built):
+    return load(built)
+
+
+@pytest.fixture(scope="module")
+def network(graph):
+    return cooperation_network(graph)
+
+
+def _by_role(frame, case):
+    rows = frame[frame["case"] == case]
+    grouped = {}
+    for role, who in zip(rows["role"], rows["participant"]):
+        grouped.setdefault(role, set()).add(who)
+    return grouped
+
+
+# ---------------------------------------------------------------- CQ01 patterns, cases, participants, roles
+
+def test_cq01_every_pattern_has_its_two_cases(graph):
+    # 三（一）–（六）: two cases per pattern, twelve in all.
+    frame = run(graph, "cq01-pattern-participants")
+    cases = frame.groupby("pattern")["case"].nunique().to_dict()
+    assert cases == {"gradient_transfer": 2, "industrial_enclave": 2, "point_axis_linkage": 2,
+                     "block_synergy": 2, "regional_growth_pole": 2, "multipolar_network": 2}
+    assert (frame["source"] == CAICT).all()
+    assert frame["locator"].str.match(r"^(三|表[456]|图([6-9]|1[0-4]))").all()  # all inside section 三
+
+
+def test_cq01_electronics_gradient_tiers(graph):
+    # 三（一）1 and 图6: 第一梯度 上海, 杭州, 南京, 苏州; 第二梯队 宁波, 无锡, 扬州, 湖州;
+    # 第三梯队 永州, 华蓥, 黄石开发区, 萍乡, 九江.
+    roles = _by_role(run(graph, "cq01-pattern-participants", pattern="gradient_transfer"), "长三角电子信息产业梯度转移")
+    assert roles["tier1"] == {"上海市", "杭州市", "南京市", "苏州市"}
+    assert roles["tier2"] == {"宁波市", "无锡市", "扬州市", "湖州市"}
+    assert {r.removesuffix("市") for r in roles["tier3"]} == {"永州", "华蓥", "黄石开发区", "萍乡", "九江"}
+
+
+def test_cq01_enclaves_hosts_and_operators(graph):
+    # 三（二）1: 星云智汇 with 重庆璧山区 and 河南许昌; xIn³Plat in 南京雨花台区.
+    # 三（二）2: 阿里巴巴 with 菏泽, 邢台南和县, 重庆两江新区, 东莞, 汕头, 西宁 (and R&D firms in 北京, 广东).
+    frame = run(graph, "cq01-pattern-participants", pattern="industrial_enclave")
+    shanghai = _by_role(frame, "上海工业互联网产业飞地模式")
+    assert shanghai["host_region"] == {"璧山区", "许昌市", "雨花台区"}
+    assert shanghai["operator"] == {"星云智汇工业互联网平台", "xIn³Plat工业互联网平台"}
+    assert shanghai["home_region"] == {"上海市"}
+    zhejiang = _by_role(frame, "浙江电子商务产业飞地模式")
+    assert zhejiang["operator"] == {"阿里巴巴"}
+    assert {"菏泽市", "南和县", "两江新区", "东莞市", "汕头市", "西宁市"} <= zhejiang["host_region"]
+    assert zhejiang["host_region"] <= {"菏泽市", "南和县", "两江新区", "东莞市", "汕头市", "西宁市", "北京市", "广东省"}
+
+
+def test_cq01_point_axis_axes(graph):
+    # 三（三）1: axis carriers 张江人工智能岛, 西岸智慧谷, 马桥人工智能创新试验区; nodes include 嘉定, 青浦, 杨浦, 浦东, 闵行.
+    # 三（三）2: 一谷两园 = 中国（南京）软件谷, 南京软件园（江北新区）, 江苏软件园（江宁开发区）; nodes 徐庄, 江东, 新城, 幸庄.
+    frame = run(graph, "cq01-pattern-participants", pattern="point_axis_linkage")
+    shanghai = _by_role(frame, "上海人工智能产业“人形分布、多点联动”")
+    assert shanghai["axis_carrier"] == {"张江人工智能岛", "西岸智慧谷", "马桥人工智能创新试验区"}
+    assert {"嘉定区", "青浦区", "杨浦区", "浦东新区", "闵行区"} <= shanghai["node"]
+    nanjing = _by_role(frame, "南京软件和信息服务业“T形分布，多点联动”")
+    assert nanjing["axis_carrier"] == {"中国（南京）软件谷", "南京软件园", "江苏软件园"}
+    assert nanjing["node"] == {"徐庄软件园", "江东软件城", "新城科技园", "幸庄科技产业园"}
+
+
+def test_cq01_poles(graph):
+    # 三（五）1: exchanges in 盐城 (华东江苏), 静安 (上海), 桐乡乌镇 (浙江), 淮南 (安徽).
+    # 三（五）2 and 表6: the governance platforms of the four provinces.
+    frame = run(graph, "cq01-pattern-participants", pattern="regional_growth_pole")
+    exchanges = _by_role(frame, "长三角大数据交易中心极核发展")
+    assert exchanges["pole_region"] == {"盐城市", "静安区", "桐乡市", "淮南市"}
+    assert len(exchanges["pole"]) == 4
+    governance = _by_role(frame, "长三角城市数字化治理极核发展")
+    assert governance["pole_region"] == {"上海市", "浙江省", "江苏省", "安徽省"}
+    assert {"浙江政务服务网", "江苏政务服务网", "皖事通办"} <= governance["pole"]
+
+
+def test_cq01_one_super_many_strong(graph):
+    # 三（六）1: 一超 上海; 多强 杭州, 宁波, 南京, 苏州, 无锡, 合肥, 芜湖.
+    roles = _by_role(run(graph, "cq01-pattern-participants", pattern="multipolar_network"),
+                     "长三角“一超多强”数字经济总体格局")
+    assert roles["super_pole"] == {"上海市"}
+    assert roles["strong_pole"] == {"杭州市", "宁波市", "南京市", "苏州市", "无锡市", "合肥市", "芜湖市"}
+
+
+# ---------------------------------------------------------------- CQ02 chains
+
+def _hop_documents(chain):
+    return {(e["document"].rsplit("/", 1)[1], e["locator"]) for hop in chain.hops for e in hop}
+
+
+def test_cq02_shanghai_to_suzhou_anhui(network):
+    # 三（一）2: 皖北 takes in industry from 沪苏浙; 宿州 is one of the six 皖北 cities.
+    best = chains(network, "上海", "宿州", k=5)
+    assert [network.nodes[n]["label_zh"] for n in best[0].nodes] == ["上海市", "皖北", "宿州市"]
+    assert [e["relation"] for hop in best[0].hops for e in hop] == ["transfersIndustryTo", "memberOf"]
+    assert _hop_documents(best[0]) == {(CAICT, "三（一）2")}
+    assert all(e["locator"] for c in best for hop in c.hops for e in hop)
+
+
+def test_cq02_shanghai_to_jiujiang(network):
+    # 三（一）1: 上海 is in the first tier, 九江 in the third of the same gradient; the delta passes projects to 九江.
+    best = chains(network, "上海", "九江", k=5)
+    assert best[0].length == 2
+    middles = {network.nodes[c.nodes[1]]["label_zh"] for c in best if c.length == 2}
+    assert {"长三角电子信息产业梯度转移", "长三角"} <= middles
+    assert all(doc == CAICT and loc.startswith("三（一）1") or loc == "一（一）"
+               for c in best if c.length == 2 for doc, loc in _hop_documents(c))
+
+
+def test_cq02_named_query_agrees(graph):
+    frame = run(graph, "cq02-cooperation-chains", **{"from": "上海", "to": "宿州"})
+    assert ("皖北", "transfersIndustryTo", "memberOf") in set(zip(frame["via"], frame["relation1"], frame["relation2"]))
+
+
+# ---------------------------------------------------------------- CQ03 parks or districts by industry
+
+def test_cq03_big_data_in_hefei(graph):
+    # 表4: 庐阳区 大数据产业园, 蜀山区 大数据小镇, 包河区 滨湖金融大数据中心.
+    frame = run(graph, "cq03-carriers-by-industry", industry="大数据", city="合肥")
+    assert set(frame["place"]) == {"庐阳区", "大数据产业园", "蜀山区", "大数据小镇", "包河区", "滨湖金融大数据中心"}
+
+
+def test_cq03_ai_in_hefei_and_suzhou(graph):
+    # 表4: 高新区 人工智能产业高地; 表5: 苏州工业园区 lists 人工智能; 三（四）2: 姑苏北部经济区数字经济产业园 人工智能.
+    assert set(run(graph, "cq03-carriers-by-industry", industry="人工智能", city="合肥")["place"]) == {"合肥高新区"}
+    assert set(run(graph, "cq03-carriers-by-industry", industry="人工智能", city="苏州")["place"]) == {
+        "苏州工业园区", "姑苏北部经济区数字经济产业园"}
+
+
+# ---------------------------------------------------------------- CQ05 places outside the delta
+
+def test_cq05_outside_places_and_their_ties(graph):
+    # 三（一）1: 永州, 华蓥, 萍乡, 九江 (tier 3); 三（二）1: 璧山区, 许昌; 三（二）2: 菏泽, 南和县, 两江新区, 东莞, 汕头, 西宁.
+    frame = run(graph, "cq05-places-outside-delta")
+    places = set(frame["place"])
+    assert {"永州市", "华蓥市", "萍乡市", "九江市", "璧山区", "许昌市", "菏泽市", "南和县", "两江新区", "东莞市", "汕头市",
+            "西宁市"} <= places
+    assert not places & {"上海市", "合肥市", "苏州市", "雨花台区", "长三角"}
+    xining = frame[frame["place"] == "西宁市"]
+    assert ("operatesEnclaveIn", "阿里巴巴") in set(zip(xining["link"], xining["partner"]))
+
+
+# ---------------------------------------------------------------- CQ06 enclave operators
+
+def test_cq06_alibaba_and_xingyun_hosts(graph):
+    # 三（二）1 and 三（二）2, as in CQ01.
+    assert set(run(graph, "cq06-enclave-hosts", operator="星云智汇工业互联网平台")["host"]) == {"璧山区", "许昌市"}
+    alibaba = set(run(graph, "cq06-enclave-hosts", operator="阿里巴巴")["host"])
+    assert {"菏泽市", "南和县", "两江新区", "东莞市", "汕头市", "西宁市"} <= alibaba
+
+
+# ---------------------------------------------------------------- CQ07 homogeneous clusters
+
+def test_cq07_clusters_shared_by_provinces(graph):
+    # csst-2021 ¶8: 上海 集成电路, 人工智能, 智能制造, 互联网; 江苏 电子信息, 智能制造, 卫星导航, 工业控制, 物联网;
+    # 安徽 集成电路, 新型显示, 量子通信, 智能语音, 智能终端; 浙江 电子商务, 互联网, 物联网, 云计算, 大数据, 智能通信.
+    # Shared: 集成电路 (沪, 皖), 智能制造 (沪, 苏), 互联网 (沪, 浙), 物联网 (苏, 浙).
+    frame = graph.query("""
+        SELECT ?industry (GROUP_CONCAT(?region; separator="|") AS ?regions) WHERE {
+          GRAPH src:csst-2021 { ?r kg:hasClusterIndustry ?i }
+          ?i rdfs:label ?industry . ?r rdfs:label ?region FILTER (lang(?industry) = "zh" && lang(?region) = "zh")
+        } GROUP BY ?industry HAVING (COUNT(?r) > 1)""")
+    shared = {row.industry: set(row.regions.split("|")) for row in frame.itertuples()}
+    assert shared == {"集成电路": {"上海市", "安徽省"}, "智能制造": {"上海市", "江苏省"},
+                      "互联网": {"上海市", "浙江省"}, "物联网": {"江苏省", "浙江省"}}
+    named = run(graph, "cq07-shared-industries")
+    for industry, regions in shared.items():
+        row = named[named["industry"] == industry]
+        assert regions <= set(row["regions"].iloc[0].split(", "))
+
+
+# ---------------------------------------------------------------- CQ08 plans per year and level
+
+def test_cq08_governance_timeline(graph):
+    # 表6 rows that are documents or programmes (platform launches are not): 2012 上海 1; 2013 上海 1; 2014 浙江 1;
+    # 2016 上海 1 + 浙江 1; 2018 浙江 1 + 江苏 1; 2019 安徽 1; 2020 安徽 1 — all provincial.
+    frame = run(graph, "cq08-plans-per-year", level="provincial")
+    counts = dict(zip(frame["year"], frame["count"]))
+    for year, least in {2012: 1, 2013: 1, 2014: 1, 2016: 2, 2018: 2, 2019: 1, 2020: 1}.items():
+        assert counts.get(year, 0) >= least, year
+
+
+def test_cq08_national_policies_of_2025(graph):
+    # huaxin-2025 一（三）/一（四）: 2025 national documents include 《2025年数字经济发展工作要点》 (2025-04) and the two
+    # public-data documents of 2025-01.
+    frame = run(graph, "cq08-plans-per-year", level="national")
+    assert dict(zip(frame["year"], frame["count"]))[2025] >= 3
+
+
+# ---------------------------------------------------------------- CQ09 the digital trunk line
+
+def test_cq09_tiers_and_stages(graph):
+    # qingpu-2022 五（一）–（四）: 数字天元 青浦区 (with 青浦新城); 数字三体 一体化示范区 with 西岑科创中心, 吴江经济开发区,
+    # 祥符荡创新中心; 数字星座 长三角; 数字星云 长江经济带, 全国, “一带一路”.
+    # 八（一）–（三）: α 2022~2023 5000亿级 (青浦 2000亿左右); β 2024~2025 7000 (3000); γ 2026~2027 10000 (4000).
+    frame = run(graph, "cq09-trunk-line-layout")
+    tiers = frame[frame["part"] == "tier"]
+    members = {}
+    for tier, member in zip(tiers["partName"], tiers["member"]):
+        members.setdefault(tier, set()).add(member)
+    assert members["数字天元"] == {"青浦区", "青浦新城"}
+    assert members["数字三体"] == {"长三角生态绿色一体化发展示范区", "青浦西岑科创中心", "吴江经济开发区", "嘉善祥符荡创新中心"}
+    assert members["数字星座"] == {"长三角"}
+    assert members["数字星云"] == {"长江经济带", "中国", "“一带一路”沿线国家和地区"}
+    stages = frame[frame["part"] == "stage"]
+    got = set(zip(stages["start"], stages["end"], stages["subject"], stages["value"], stages["comparator"]))
+    assert got == {(2022, 2023, "数字三体", 5000.0, "ge"), (2022, 2023, "青浦区", 2000.0, "about"),
+                   (2024, 2025, "数字三体", 7000.0, "ge"), (2024, 2025, "青浦区", 3000.0, "about"),
+                   (2026, 2027, "数字三体", 10000.0, "ge"), (2026, 2027, "青浦区", 4000.0, "about")}
+    assert set(stages["unit"]) == {"cny_100m"}
+
+
+# ---------------------------------------------------------------- CQ10 everything about an entity
+
+def test_cq10_facts_about_hefei_hitech_zone_cite_sources(graph):
+    # 表4: 高新区 belongs to the development-zone block and focuses on 人工智能.
+    frame = run(graph, "cq10-entity-facts", entity="合肥高新区")
+    rows = set(zip(frame["direction"], frame["predicate"], frame["value"], frame["locator"]))
+    assert ("out", "focusesOn", "人工智能", "表4") in rows
+    assert ("out", "memberOf", "合肥开发区板块", "表4") in rows
+    assert frame["source"].notna().all() and frame["locator"].notna().all()
+
+
+# ---------------------------------------------------------------- CQ11 policies of 国家数据局
+
+def test_cq11_national_data_administration(graph):
+    # huaxin-2025 一（三）, 一（四): 2023-12 《“数据要素×”三年行动计划（2024—2026年）》; 2024-11 《可信数据空间发展行动计划
+    # （2024—2028年）》; 2024-12 《关于促进企业数据资源开发利用的意见》; 2025-01 《公共数据资源登记管理暂行办法》 and
+    # 《公共数据资源授权运营实施规范（试行）》 with 国家发展改革委; 2025-04 《2025年数字经济发展工作要点》 with 国家发展改革委.
+    frame = run(graph, "cq11-policies-issued-by")
+    got = {(p, d, frozenset(i.split(", "))) for p, d, i in zip(frame["policy"], frame["issued"], frame["issuers"])}
+    nda, both = frozenset({"国家数据局"}), frozenset({"国家数据局", "国家发展改革委"})
+    assert {("“数据要素×”三年行动计划（2024—2026年）", "2023-12", nda),
+            ("可信数据空间发展行动计划（2024—2028年）", "2024-11", nda),
+            ("关于促进企业数据资源开发利用的意见", "2024-12", nda),
+            ("公共数据资源登记管理暂行办法", "2025-01", both),
+            ("公共数据资源授权运营实施规范（试行）", "2025-01", both),
+            ("2025年数字经济发展工作要点", "2025-04", both)} <= got
+
+
+# ---------------------------------------------------------------- CQ12 bridges
+
+def test_cq12_enclave_operators_bridge_provinces(network):
+    # 三（二）2: 阿里巴巴 (浙江 case) ties 山东 (菏泽), 河北 (南和), 重庆 (两江), 广东 (东莞, 汕头), 青海 (西宁);
+    # 三（二）1: 星云智汇 ties 重庆 (璧山) and 河南 (许昌).
+    rows = {r["label_zh"]: r for r in bridges(network, top=network.number_of_nodes())}
+    assert {"山东省", "河北省", "重庆市", "广东省", "青海省"} <= set(rows["阿里巴巴"]["provinces"])
+    assert {"重庆市", "河南省"} <= set(rows["星云智汇工业互联网平台"]["provinces"])
+    assert rows["阿里巴巴"]["score"] > 0 and rows["阿里巴巴"]["method"] == "exact"
+
+
+def test_cq12_named_query_lists_cross_province_ties(graph):
+    frame = run(graph, "cq12-cross-province-ties")
+    pairs = set(zip(frame["from"], frame["to"], frame["relation"]))
+    assert ("上海市", "皖北", "transfersIndustryTo") in pairs  # 三（一）2
