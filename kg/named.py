@@ -149,20 +149,13 @@ def with_values(text: str, bound: dict[Variable, object]) -> str:
 
 def run(graph, name: str, **params):
     """Run the named query ``name`` on ``graph`` (embedded or :class:`kg.endpoint.Endpoint`) as a DataFrame."""
-    from kg.names import NameIndex
+    from kg.names import names_of
 
     queries = library()
     if name not in queries:
         raise KeyError(f"no named query {name!r}; kg query --list shows them")
     query = queries[name]
-    index = []
-
-    def resolve(text: str) -> str:
-        if not index:
-            index.append(NameIndex.from_graph(graph))
-        return index[0].resolve(text)
-
-    return graph.query(with_values(query.text, bind(query, params, resolve)))
+    return graph.query(with_values(query.text, bind(query, params, lambda text: names_of(graph).resolve(text))))
 
 
 def query(name_or_sparql: str, graph=None, **params):

@@ -26,7 +26,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-__all__ = ["NameIndex", "AmbiguousName", "UnknownName", "Entity"]
+__all__ = ["NameIndex", "AmbiguousName", "UnknownName", "Entity", "names_of"]
 
 _SUFFIXES = ("特别行政区", "自治区", "省", "市", "区", "县")
 _ID_PREFIX = "https://w3id.org/yrd-de/id/"
@@ -131,3 +131,11 @@ class NameIndex:
         close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise UnknownName(f"no entity is named {name!r}.{hint}")
+
+
+def names_of(graph) -> NameIndex:
+    """The name index of a graph (store or endpoint), built on first use and kept on the graph."""
+    index = getattr(graph, "_name_index", None)
+    if index is None:
+        index = graph._name_index = NameIndex.from_graph(graph)
+    return index

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode, Variable
 
-from kg.names import NameIndex
+from kg.names import names_of
 
 __all__ = ["patterns_table", "pattern_profile", "national_counterparts"]
 
@@ -42,7 +42,7 @@ def pattern_profile(graph, entity: str):
 
     ``entity`` is any name :class:`kg.names.NameIndex` resolves.
     """
-    iri = NameIndex.from_graph(graph).resolve(entity)
+    iri = names_of(graph).resolve(entity)
     frame = graph.query(_PARTICIPATIONS, substitutions={Variable("who"): NamedNode(iri)})
     return frame.drop(columns=["who", "participant", "participant_en"])
 
