@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Variable
@@ -91,8 +92,9 @@ def _parse(path: Path) -> NamedQuery:
     return NamedQuery(path.stem, " ".join(question), text, params)
 
 
+@lru_cache(maxsize=4)
 def library(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
-    """Every named query, by name (the file name without ``.rq``)."""
+    """Every named query, by name (the file name without ``.rq``); read once per process."""
     return {q.name: q for q in (_parse(p) for p in sorted(folder.glob("*.rq")))}
 
 

@@ -91,22 +91,24 @@ class KnowledgeGraph:
 
 
 def frame_from_rows(names: list[str], rows) -> "pandas.DataFrame":
-    """A DataFrame of query solutions with Python values and numeric dtypes where they fit."""
+    """A DataFrame of query solutions: Python values, integer and float columns where every value allows."""
     import pandas as pd
 
-    data = [[to_python(row[name]) for name in names] for row in rows]
-    frame = pd.DataFrame(data, columns=names, dtype=object)
-    return frame.apply(_tighten) if len(frame) else frame
+    rows = list(rows)
+    columns = {name: _column([to_python(row[name]) for row in rows]) for name in names}
+    return pd.DataFrame(columns, columns=names)
 
 
-def _tighten(column):
-    """Give a column of Python objects a numeric dtype when all its values allow it."""
-    values = column.dropna()
-    if len(values) and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return column.astype("Int64")
-    if len(values) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-        return column.astype("float64")
-    return column
+def _column(values: list):
+    """Int64 when all values are ints, float64 when all are numbers, objects otherwise (None allowed)."""
+    import pandas as pd
+
+    present = [v for v in values if v is not None]
+    if present and all(type(v) is int for v in present):
+        return pd.array(values, dtype="Int64")
+    if present and all(type(v) in (int, float) for v in present):
+        return pd.array([float("nan") if v is None else float(v) for v in values], dtype="float64")
+    return pd.array(values, dtype=object)
 
 
 def load(path: Path | str | None = None) -> KnowledgeGraph:
