@@ -7,11 +7,9 @@ Figures, not assertions: run it before and after a change and compare.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 from pyoxigraph import Store
 
@@ -21,16 +19,7 @@ from kg.paths import DEFAULT_DATA_DIR
 from kg.store import KnowledgeGraph
 from kg.tables import check_tables
 from kg.validate import row_index, shacl_problems, sparql_problems
-
-
-def timed(function, repeat: int) -> float:
-    """Median wall time of ``repeat`` calls, in milliseconds."""
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
+from timing import median_ms
 
 
 def main() -> int:
@@ -46,14 +35,14 @@ def main() -> int:
     shacl_problems(graph, rows)  # warm the pyshacl import once
 
     figures = {
-        "tables: read + check": timed(lambda: check_tables(DEFAULT_DATA_DIR), args.repeat),
-        "rows -> quads": timed(lambda: dataset_quads(tables), args.repeat),
-        "validate: SHACL": timed(lambda: shacl_problems(graph, rows), args.repeat),
-        "validate: SPARQL violation queries": timed(lambda: sparql_problems(graph, rows), args.repeat),
-        "kg build (everything, 4 files)": timed(lambda: build(DEFAULT_DATA_DIR, tempfile.mkdtemp()), args.repeat),
-        "kg --help (new process)": timed(lambda: subprocess.run([sys.executable, "-m", "kg.cli", "--help"],
+        "tables: read + check": median_ms(lambda: check_tables(DEFAULT_DATA_DIR), args.repeat),
+        "rows -> quads": median_ms(lambda: dataset_quads(tables), args.repeat),
+        "validate: SHACL": median_ms(lambda: shacl_problems(graph, rows), args.repeat),
+        "validate: SPARQL violation queries": median_ms(lambda: sparql_problems(graph, rows), args.repeat),
+        "kg build (everything, 4 files)": median_ms(lambda: build(DEFAULT_DATA_DIR, tempfile.mkdtemp()), args.repeat),
+        "kg --help (new process)": median_ms(lambda: subprocess.run([sys.executable, "-m", "kg.cli", "--help"],
                                                                  capture_output=True, check=True), args.repeat),
-        "python -c pass (new process)": timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), args.repeat),
+        "python -c pass (new process)": median_ms(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), args.repeat),
     }
     print(f"dataset: {len(quads)} quads from {sum(len(r) for r in tables.rows.values())} rows; median of {args.repeat} runs")
     for name, ms in figures.items():

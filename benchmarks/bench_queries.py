@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
 
 from pyoxigraph import Store
 
@@ -28,18 +27,10 @@ from kg.names import names_of
 from kg.store import KnowledgeGraph
 from kg.synthetic import scaled_tables
 from kg.tables import load_tables
+from timing import median_ms
 
 PARAMS = {"cq02-cooperation-chains": {"from": "上海", "to": "宿州"}, "cq03-carriers-by-industry": {"industry": "人工智能"},
           "cq10-entity-facts": {"entity": "合肥"}}
-
-
-def median_ms(function, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
 
 
 def rdflib_ms(dataset, text: str, repeat: int, cap: float) -> float | None:

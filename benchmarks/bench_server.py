@@ -11,7 +11,6 @@ stopped at the end.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -24,16 +23,10 @@ from kg.endpoint import Endpoint
 from kg.named import bind, library, with_values
 from kg.names import names_of
 from kg.paths import DEFAULT_OUT_DIR
-from kg.serve import prepare_store, server_command
+from kg.serve import free_port, prepare_store, server_command
 
 PARAMS = {"cq02-cooperation-chains": {"from": "上海", "to": "宿州"}, "cq03-carriers-by-industry": {"industry": "人工智能"},
           "cq10-entity-facts": {"entity": "合肥"}}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def main() -> int:

@@ -105,33 +105,34 @@ def _labels(row: Row, zh: str = "label_zh", en: str = "label_en"):
     yield RDFS_LABEL, Literal(row[en], language="en")
 
 
+def _typed_entity(row: Row, cls: str, zh: str = "label_zh", en: str = "label_en"):
+    """The IRI of an entity row, with its class and its two labels as triples."""
+    s = entity(row["id"])
+    triples = [(s, RDF_TYPE, kg(cls))] + [(s, p, o) for p, o in _labels(row, zh, en)]
+    return s, triples
+
+
 # ---------------------------------------------------------------- one function per table
 
 def _regions(row: Row):
-    s = entity(row["id"])
-    yield s, RDF_TYPE, kg("Region")
-    for p, o in _labels(row):
-        yield s, p, o
+    s, triples = _typed_entity(row, "Region")
+    yield from triples
     yield s, kg("level"), _vocab("RegionLevelScheme", row["level"])
     if row["part_of"]:
         yield s, kg("partOf"), entity(row["part_of"])
 
 
 def _organisations(row: Row):
-    s = entity(row["id"])
-    yield s, RDF_TYPE, kg("Organisation")
-    for p, o in _labels(row):
-        yield s, p, o
+    s, triples = _typed_entity(row, "Organisation")
+    yield from triples
     yield s, kg("kind"), _vocab("OrgKindScheme", row["kind"])
     if row["located_in"]:
         yield s, kg("locatedIn"), entity(row["located_in"])
 
 
 def _carriers(row: Row):
-    s = entity(row["id"])
-    yield s, RDF_TYPE, kg("Carrier")
-    for p, o in _labels(row):
-        yield s, p, o
+    s, triples = _typed_entity(row, "Carrier")
+    yield from triples
     yield s, kg("kind"), _vocab("CarrierKindScheme", row["kind"])
     if row["located_in"]:
         yield s, kg("locatedIn"), entity(row["located_in"])
@@ -140,11 +141,9 @@ def _carriers(row: Row):
 
 
 def _industries(row: Row):
-    s = entity(row["id"])
-    yield s, RDF_TYPE, kg("Industry")
+    s, triples = _typed_entity(row, "Industry")
+    yield from triples
     yield s, _ns("skos", "inScheme"), kg("IndustryScheme")
-    for p, o in _labels(row):
-        yield s, p, o
     if row["broader"]:
         yield s, _ns("skos", "broader"), entity(row["broader"])
     if row["nbs_category"]:
@@ -152,10 +151,8 @@ def _industries(row: Row):
 
 
 def _plans(row: Row):
-    s = entity(row["id"])
-    yield s, RDF_TYPE, kg("Plan")
-    for p, o in _labels(row, "title_zh", "title_en"):
-        yield s, p, o
+    s, triples = _typed_entity(row, "Plan", "title_zh", "title_en")
+    yield from triples
     yield s, kg("kind"), _vocab("PlanKindScheme", row["kind"])
     yield s, kg("level"), _vocab("PlanLevelScheme", row["level"])
     if row["doc_number"]:
@@ -173,10 +170,8 @@ def _plans(row: Row):
 
 
 def _cases(row: Row):
-    s = entity(row["id"])
-    yield s, RDF_TYPE, kg("PatternCase")
-    for p, o in _labels(row):
-        yield s, p, o
+    s, triples = _typed_entity(row, "PatternCase")
+    yield from triples
     yield s, kg("exemplifies"), _vocab("PatternScheme", row["pattern"])
 
 

@@ -9,11 +9,19 @@ query UI at ``/``, SPARQL at ``/query`` and refuses every update.
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["oxigraph_command", "prepare_store", "server_command", "serve"]
+__all__ = ["oxigraph_command", "prepare_store", "server_command", "serve", "free_port"]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def oxigraph_command() -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
@@ -55,12 +54,6 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -77,7 +70,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> 
 @pytest.fixture(scope="session")
 def server(built, tmp_path_factory):
     """The real Oxigraph server, read-only on a free loopback port over the built data; always stopped."""
-    from kg.serve import prepare_store, server_command
+    from kg.serve import free_port, prepare_store, server_command
 
     location = prepare_store(built / "kg.nq", tmp_path_factory.mktemp("store") / "oxigraph")
     port = free_port()
@@ -90,3 +83,19 @@ def server(built, tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def graph(built):
+    """The built dataset, loaded once for the tests that only query it."""
+    from kg.store import load
+
+    return load(built)
+
+
+@pytest.fixture(scope="session")
+def network(graph):
+    """The cooperation network of the built dataset."""
+    from kg.network import cooperation_network
+
+    return cooperation_network(graph)

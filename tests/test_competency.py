@@ -14,16 +14,6 @@ from kg.store import load
 CAICT = "caict-2021"
 
 
-@pytest.fixture(scope="module")
-def graph(built):
-    return load(built)
-
-
-@pytest.fixture(scope="module")
-def network(graph):
-    return cooperation_network(graph)
-
-
 def _by_role(frame, case):
     rows = frame[frame["case"] == case]
     grouped = {}

@@ -14,14 +14,9 @@ from kg.patterns import pattern_profile
 from kg.store import load
 
 
-@pytest.fixture(scope="module")
-def graph(built):
-    return load(built)
-
-
-@pytest.fixture(scope="module")
-def G(graph):
-    return cooperation_network(graph)
+@pytest.fixture
+def G(network):
+    return network
 
 
 @pytest.mark.parametrize("name", ["合肥", "合肥市", "Hefei", "hefei", "He Fei", "340100000000", "340100",

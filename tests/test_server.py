@@ -59,8 +59,8 @@ def test_long_query_is_stopped_by_the_timeout(server):
 def test_graph_store_upload_into_a_read_write_server(built, tmp_path):
     import subprocess
 
-    from conftest import _wait_until_up, free_port
-    from kg.serve import oxigraph_command
+    from conftest import _wait_until_up
+    from kg.serve import free_port, oxigraph_command
 
     port = free_port()
     process = subprocess.Popen([oxigraph_command(), "serve", "--location", str(tmp_path / "rw"),
