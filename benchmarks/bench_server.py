@@ -25,9 +25,6 @@ from kg.names import names_of
 from kg.paths import DEFAULT_OUT_DIR
 from kg.serve import free_port, prepare_store, server_command
 
-PARAMS = {"cq02-cooperation-chains": {"from": "上海", "to": "宿州"}, "cq03-carriers-by-industry": {"industry": "人工智能"},
-          "cq10-entity-facts": {"entity": "合肥"}}
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -48,7 +45,7 @@ def main() -> int:
                 time.sleep(0.1)
         endpoint = Endpoint(url, timeout=60)
         names = names_of(endpoint)
-        texts = [with_values(q.text, bind(q, PARAMS.get(n, {}), names.resolve)) for n, q in library().items()]
+        texts = [with_values(q.text, bind(q, q.example_params(), names.resolve)) for q in library().values()]
         latencies, errors, lock = [], [], threading.Lock()
 
         def client(offset: int):

@@ -61,6 +61,10 @@ class NamedQuery:
     text: str
     parameters: dict[str, Parameter] = field(default_factory=dict)
 
+    def example_params(self) -> dict[str, str]:
+        """The documented example of every required parameter: a call that runs as written."""
+        return {p.name: p.example for p in self.parameters.values() if p.required}
+
     def describe(self) -> str:
         """A few lines a researcher reads in ``kg query --list``."""
         lines = [f"{self.name}: {self.question}"]

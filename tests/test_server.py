@@ -10,13 +10,9 @@ from kg.endpoint import Endpoint, EndpointError, upload
 from kg.named import library, run
 from kg.store import load
 
-PARAMS = {"cq02-cooperation-chains": {"from": "上海", "to": "宿州"}, "cq03-carriers-by-industry": {"industry": "人工智能"},
-          "cq10-entity-facts": {"entity": "合肥高新区"}}
-
-
 @pytest.mark.parametrize("name", sorted(library()))
 def test_named_query_over_http_equals_embedded(name, server, built):
-    params = PARAMS.get(name, {})
+    params = library()[name].example_params()
     embedded = run(load(built), name, **params)
     remote = run(Endpoint(server + "/query"), name, **params)
     assert list(remote.columns) == list(embedded.columns)
