@@ -140,6 +140,11 @@ def bind(query: NamedQuery, params: dict, resolve) -> dict[Variable, object]:
 def with_values(text: str, bound: dict[Variable, object]) -> str:
     """The query text with the bound terms as a VALUES row opening its WHERE group.
 
+    The same row also replaces every ``#bind`` comment: a query marks its UNION
+    branches with it, because Oxigraph evaluates a branch before joining the
+    outer VALUES, so a branch that does not see the binding enumerates every
+    match. Joining one binding twice changes no answer.
+
     >>> print(with_values("SELECT ?x WHERE { ?x ?p ?o }", {Variable("o"): Literal('a" } DELETE')}))
     SELECT ?x WHERE { VALUES (?o) { ("a\\" } DELETE") } ?x ?p ?o }
     """
@@ -150,7 +155,8 @@ def with_values(text: str, bound: dict[Variable, object]) -> str:
         raise ParameterError("a parameterised query needs a WHERE { ... } group")
     names = " ".join(str(v) for v in bound)
     row = " ".join(str(t) for t in bound.values())
-    return f"{text[:match.end()]} VALUES ({names}) {{ ({row}) }}{text[match.end():]}"
+    values = f"VALUES ({names}) {{ ({row}) }}"
+    return f"{text[:match.end()]} {values}{text[match.end():]}".replace("#bind", values)
 
 
 def run(graph, name: str, **params):

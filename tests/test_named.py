@@ -9,11 +9,6 @@ from kg.store import from_tables
 HOSTILE = ['合肥" } DELETE WHERE { ?s ?p ?o } #', "x'); DROP ALL; --", "a\nb } #", '"""', "} UNION { ?s ?p ?o }"]
 
 
-@pytest.fixture(scope="module")
-def graph():
-    return from_tables()
-
-
 def test_every_query_opens_with_its_question_and_typed_parameters():
     queries = library()
     assert len(queries) >= 11
@@ -90,3 +85,23 @@ def test_cli_list_describes_every_query(capsys):
     for name in library():
         assert f"{name}: " in out
     assert "--param region=<entity>" in out
+
+
+def test_bind_marker_repeats_the_binding_inside_union_branches():
+    text = "SELECT ?x WHERE {\n  { #bind\n    ?x ?p ?o } UNION { #bind\n    ?o ?p ?x } }"
+    bound = with_values(text, {Variable("o"): NamedNode("urn:o")})
+    assert bound.count("VALUES (?o) { (<urn:o>) }") == 3
+    assert bound.splitlines()[1:3] == ["  { VALUES (?o) { (<urn:o>) }", "    ?x ?p ?o } UNION { VALUES (?o) { (<urn:o>) }"]
+
+
+@pytest.mark.parametrize("a, b", [("上海", "宿州"), ("上海", "九江"), ("阿里巴巴", "西宁"), ("合肥", "宿州")])
+def test_bind_marker_changes_no_answer(graph, a, b):
+    from kg.names import names_of
+    from kg.named import bind
+
+    q = library()["cq02-cooperation-chains"]
+    bound = bind(q, {"from": a, "to": b}, names_of(graph).resolve)
+    marked = graph.query(with_values(q.text, bound))
+    plain = graph.query(with_values(q.text.replace("#bind", ""), bound))
+    assert len(marked) > 0
+    assert sorted(map(tuple, marked.astype(str).values)) == sorted(map(tuple, plain.astype(str).values))
