@@ -90,10 +90,11 @@ class NameIndex:
 
     def __init__(self, entities: list[Entity], codes: dict[str, str]):
         self.entities = {e.iri: e for e in entities}
+        self._ids = {e.id: e.iri for e in entities} | {e.iri: e.iri for e in entities}
         self._exact: dict[str, set[str]] = {}
         for e in entities:
             stripped = _strip_suffix(e.label_zh)
-            for name in (e.iri, e.id, e.label_zh, e.label_en, stripped, _pinyin(stripped), _pinyin(e.label_zh)):
+            for name in (e.label_zh, e.label_en, stripped, _pinyin(stripped), _pinyin(e.label_zh)):
                 self._exact.setdefault(_key(name), set()).add(e.iri)
         for iri, code in codes.items():
             for name in (code, code[:6]):
@@ -111,7 +112,9 @@ class NameIndex:
         return cls(sorted(entities.values(), key=lambda e: e.iri), codes)
 
     def candidates(self, name: str) -> list[Entity]:
-        """Entities the name could mean: exact matches, else labels the name ends."""
+        """Entities the name could mean: the one with this id or IRI, else exact names, else labels it ends."""
+        if name.strip() in self._ids:
+            return [self.entities[self._ids[name.strip()]]]
         key = _key(name)
         found = self._exact.get(key) or self._exact.get(_key(_strip_suffix(name)))
         if not found:

@@ -25,6 +25,16 @@ def test_many_names_one_node(G, name):
     assert resolve(G, name) == "https://w3id.org/yrd-de/id/hefei"
 
 
+def test_an_id_wins_over_a_label_that_spells_the_same(graph):
+    from kg.names import Entity, NameIndex
+
+    index = NameIndex([Entity("https://w3id.org/yrd-de/id/trunk-line", "干线", "Trunk Line", "Region"),
+                       Entity("https://w3id.org/yrd-de/id/trunk-line-s1", "干线", "Trunk Line", "Region")], {})
+    assert index.resolve("trunk-line") == "https://w3id.org/yrd-de/id/trunk-line"
+    with pytest.raises(AmbiguousName):
+        index.resolve("Trunk Line")
+
+
 def test_suzhou_and_suzhou(G):
     assert resolve(G, "苏州").endswith("/suzhou-jiangsu")
     assert resolve(G, "宿州").endswith("/suzhou-anhui")
