@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from kg.atomic import write_text_atomic
 from kg.paths import ONTOLOGY_FILES, PACKAGE_DIR

@@ -17,11 +17,15 @@ import errno
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
+from pyoxigraph import Literal, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
 
 from kg.mapping import PREFIXES
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-up
+    import pandas
 
 __all__ = ["KnowledgeGraph", "load", "from_tables", "to_python", "frame_from_rows"]
 

@@ -5,11 +5,9 @@ locator it was read from stands beside it. Where the graph may rightly hold more
 than one passage says (other sources add rows), the test pins the rows of that
 passage with a restriction to its source or a subset check, and says so.
 """
-import pytest
 
 from kg.named import run
-from kg.network import bridges, chains, cooperation_network
-from kg.store import load
+from kg.network import bridges, chains
 
 CAICT = "caict-2021"
 

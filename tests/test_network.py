@@ -11,7 +11,6 @@ from kg.names import AmbiguousName, UnknownName
 from kg.network import (DEFAULT_RELATIONS, communities, cooperation_network, ego_network, pattern_network,
                         resolve)
 from kg.patterns import pattern_profile
-from kg.store import load
 
 
 @pytest.fixture
