@@ -36,6 +36,7 @@ _INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNega
 def to_python(term):
     """A Python value for an RDF term: numbers, years as int, dates, strings, IRIs as str.
 
+    >>> from pyoxigraph import NamedNode
     >>> to_python(Literal("2025", datatype=NamedNode(_XSD + "gYear")))
     2025
     >>> to_python(Literal("12.5", datatype=NamedNode(_XSD + "decimal")))
