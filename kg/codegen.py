@@ -56,7 +56,7 @@ def _label(graph, term, lang: str) -> str:
 
 def render(graph) -> dict[str, str]:
     """Source text of ``namespace.py`` and ``vocabulary.py`` for an ontology graph."""
-    from rdflib import RDF, SKOS, URIRef
+    from rdflib import SKOS, URIRef
 
     terms = sorted({t for t in graph.subjects() if isinstance(t, URIRef) and str(t).startswith(KG_NS)})
     lines = [_HEADER.format(what="The ontology's terms as an rdflib namespace."),
@@ -78,8 +78,6 @@ def render(graph) -> dict[str, str]:
     role_pattern = {}
     for role, pattern in graph.subject_objects(URIRef(KG_NS + "rolePattern")):
         role_pattern[str(graph.value(role, SKOS.notation))] = str(graph.value(pattern, SKOS.notation))
-    properties = sorted(_local(t) for t in terms if (t, RDF.type, URIRef("http://www.w3.org/2002/07/owl#ObjectProperty")) in graph
-                        or (t, RDF.type, URIRef("http://www.w3.org/2002/07/owl#DatatypeProperty")) in graph)
 
     vocab = [_HEADER.format(what="The ontology's controlled lists as plain data (no rdflib import)."),
              f'NAMESPACE = "{KG_NS}"', "",
@@ -92,9 +90,7 @@ def render(graph) -> dict[str, str]:
         vocab.append("    },")
     vocab += ["}", "", "#: role notation -> notation of the pattern the role belongs to", "ROLE_PATTERN = {"]
     vocab += [f"    {r!r}: {p!r}," for r, p in sorted(role_pattern.items())]
-    vocab += ["}", "", "#: local names of the ontology's properties", "PROPERTIES = ("]
-    vocab += [f"    {p!r}," for p in properties]
-    vocab += [")", "", "#: local names of every term of the ontology", "TERMS = frozenset({"]
+    vocab += ["}", "", "#: local names of every term of the ontology", "TERMS = frozenset({"]
     vocab += [f"    {_local(t)!r}," for t in terms]
     vocab += ["})", ""]
     return {"namespace.py": namespace_py, "vocabulary.py": "\n".join(vocab)}
