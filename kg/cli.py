@@ -292,14 +292,17 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
     query.set_defaults(run=cmd_query)
 
-    graph_help = "built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)"
-    formats = ["table", "csv", "json"]
+    def reads_graph(verb, formats=("table", "csv", "json")):
+        verb.add_argument("--graph", default=None,
+                          help="built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)")
+        if formats:
+            verb.add_argument("--format", choices=list(formats), default="table")
+
     patterns = verbs.add_parser("patterns", help="table of development patterns, cases, participants and roles",
                                 description="List every participation of every pattern case: pattern, case, "
                                             "participant, role, function, source and locator.")
     patterns.add_argument("pattern", nargs="?", help="only this pattern (zh or en label, e.g. 产业飞地)")
-    patterns.add_argument("--graph", default=None, help=graph_help)
-    patterns.add_argument("--format", choices=formats, default="table")
+    reads_graph(patterns)
     patterns.set_defaults(run=cmd_patterns)
 
     chains = verbs.add_parser("chains", help="cooperation chains between two entities, each hop cited",
@@ -310,16 +313,14 @@ def parser() -> argparse.ArgumentParser:
     chains.add_argument("b")
     chains.add_argument("--max-hops", type=int, default=4, help="longest chain to report (default 4)")
     chains.add_argument("-k", type=int, default=10, help="how many chains (default 10)")
-    chains.add_argument("--graph", default=None, help=graph_help)
-    chains.add_argument("--format", choices=["table", "json"], default="table")
+    reads_graph(chains, formats=("table", "json"))
     chains.set_defaults(run=cmd_chains)
 
     profile = verbs.add_parser("profile", help="patterns and cases an entity takes part in, and its roles",
                                description="Show which development patterns and cases an entity takes part in, "
                                            "in which roles, with sources.")
     profile.add_argument("entity")
-    profile.add_argument("--graph", default=None, help=graph_help)
-    profile.add_argument("--format", choices=formats, default="table")
+    reads_graph(profile)
     profile.set_defaults(run=cmd_profile)
 
     bridges = verbs.add_parser("bridges", help="betweenness ranking of the cooperation network",
@@ -327,8 +328,7 @@ def parser() -> argparse.ArgumentParser:
                                            "and list the provinces each one joins (exact up to 2,000 nodes, "
                                            "sampled above; the method column says which).")
     bridges.add_argument("--top", type=int, default=20)
-    bridges.add_argument("--graph", default=None, help=graph_help)
-    bridges.add_argument("--format", choices=formats, default="table")
+    reads_graph(bridges)
     bridges.set_defaults(run=cmd_bridges)
 
     export = verbs.add_parser("export", help="write the cooperation network as GraphML, GEXF or CSV",
@@ -336,7 +336,7 @@ def parser() -> argparse.ArgumentParser:
                                           "GEXF (with map positions) or CSV node and edge lists.")
     export.add_argument("--format", choices=["graphml", "gexf", "csv"], required=True)
     export.add_argument("--out", type=Path, default=None, help="output file (default: build/network.FORMAT)")
-    export.add_argument("--graph", default=None, help=graph_help)
+    reads_graph(export, formats=())
     export.set_defaults(run=cmd_export)
 
     coverage = verbs.add_parser("coverage", help="facts and entities per source document and section",
@@ -344,8 +344,7 @@ def parser() -> argparse.ArgumentParser:
                                             "boxes (read from the seed text) with the number of stated facts and "
                                             "entities citing each. Parts with 0 are thin spots.")
     coverage.add_argument("--thin", action="store_true", help="only the parts nothing cites")
-    coverage.add_argument("--graph", default=None, help=graph_help)
-    coverage.add_argument("--format", choices=formats, default="table")
+    reads_graph(coverage)
     coverage.set_defaults(run=cmd_coverage)
 
     serve = verbs.add_parser("serve", help="serve the built graph with the Oxigraph SPARQL server, read-only",

@@ -122,20 +122,22 @@ def _regions(row: Row):
         yield s, kg("partOf"), entity(row["part_of"])
 
 
-def _organisations(row: Row):
-    s, triples = _typed_entity(row, "Organisation")
-    yield from triples
-    yield s, kg("kind"), _vocab("OrgKindScheme", row["kind"])
+def _placed(row: Row, cls: str, kinds: str):
+    """An organisation or carrier: class, labels, kind and, if given, where it is."""
+    s, triples = _typed_entity(row, cls)
+    triples.append((s, kg("kind"), _vocab(kinds, row["kind"])))
     if row["located_in"]:
-        yield s, kg("locatedIn"), entity(row["located_in"])
+        triples.append((s, kg("locatedIn"), entity(row["located_in"])))
+    return s, triples
+
+
+def _organisations(row: Row):
+    return _placed(row, "Organisation", "OrgKindScheme")[1]
 
 
 def _carriers(row: Row):
-    s, triples = _typed_entity(row, "Carrier")
+    s, triples = _placed(row, "Carrier", "CarrierKindScheme")
     yield from triples
-    yield s, kg("kind"), _vocab("CarrierKindScheme", row["kind"])
-    if row["located_in"]:
-        yield s, kg("locatedIn"), entity(row["located_in"])
     if row["founded"]:
         yield s, _ns("schema", "foundingDate"), _year(row["founded"])
 
