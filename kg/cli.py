@@ -237,6 +237,29 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_viz(args) -> int:
+    from kg import viz
+    from kg.network import overview_network
+    from kg.store import load
+
+    graph = load(args.graph)
+    if args.kind == "overview":
+        view = viz.overview(overview_network(graph), lang=args.lang)
+    else:
+        from kg.network import cooperation_network
+
+        G = cooperation_network(graph)
+        view = {"pattern": lambda: viz.pattern_view(G, args.name, lang=args.lang),
+                "case": lambda: viz.case_view(G, args.name, lang=args.lang),
+                "ego": lambda: viz.ego_view(G, args.entity, hops=args.hops, lang=args.lang),
+                "chain": lambda: viz.chain_view(G, args.a, args.b, k=args.k, max_hops=args.max_hops, lang=args.lang),
+                "map": lambda: viz.map_view(G, pattern=args.pattern, lang=args.lang)}[args.kind]()
+    out = args.out or Path(_paths().DEFAULT_OUT_DIR) / f"viz-{args.kind}.html"
+    view.save(out)
+    print(f"wrote {out} ({view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} edges)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     paths = _paths()
     top = argparse.ArgumentParser(prog="kg", description=DESCRIPTION,
@@ -338,6 +361,34 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, default=None, help="output file (default: build/network.FORMAT)")
     reads_graph(export, formats=())
     export.set_defaults(run=cmd_export)
+
+    viz = verbs.add_parser("viz", help="write an interactive network page (self-contained HTML, works offline)",
+                           description="Write one interactive network page: pyvis/vis-network inlined, no request "
+                                       "leaves the page. Tooltips cite sources and locators; the page has a zh/en "
+                                       "label switch and a search box.")
+    kinds = viz.add_subparsers(dest="kind", metavar="KIND", required=True)
+    view_kinds = {
+        "overview": kinds.add_parser("overview", help="every entity, coloured by type, sized by degree"),
+        "pattern": kinds.add_parser("pattern", help="one development pattern's cases, participants coloured by role"),
+        "case": kinds.add_parser("case", help="one pattern case, participants coloured by role"),
+        "ego": kinds.add_parser("ego", help="an entity's neighbourhood"),
+        "chain": kinds.add_parser("chain", help="the best cooperation chains between two entities"),
+        "map": kinds.add_parser("map", help="regions at their coordinates; transfers and enclaves as arrows"),
+    }
+    view_kinds["pattern"].add_argument("name", help="pattern: zh or en label or notation, e.g. 产业飞地")
+    view_kinds["case"].add_argument("name", help="case name, e.g. 上海工业互联网产业飞地模式")
+    view_kinds["ego"].add_argument("entity")
+    view_kinds["ego"].add_argument("--hops", type=int, default=1, help="neighbourhood radius (default 1)")
+    view_kinds["chain"].add_argument("a")
+    view_kinds["chain"].add_argument("b")
+    view_kinds["chain"].add_argument("-k", type=int, default=3, help="how many chains (default 3)")
+    view_kinds["chain"].add_argument("--max-hops", type=int, default=4, help="longest chain (default 4)")
+    view_kinds["map"].add_argument("--pattern", default=None, help="only this pattern's network")
+    for kind in view_kinds.values():
+        kind.add_argument("--out", type=Path, default=None, help="HTML file to write (default: build/viz-KIND.html)")
+        kind.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language the page opens with")
+        reads_graph(kind, formats=())
+    viz.set_defaults(run=cmd_viz)
 
     coverage = verbs.add_parser("coverage", help="facts and entities per source document and section",
                                 description="For every source document, list its sections, tables, figures and "

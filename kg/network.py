@@ -28,7 +28,8 @@ import networkx as nx
 
 from kg.names import NameIndex
 
-__all__ = ["DEFAULT_RELATIONS", "CONTAINMENT", "cooperation_network", "pattern_network", "ego_network",
+__all__ = ["DEFAULT_RELATIONS", "CONTAINMENT", "DEFAULT_TYPES", "OVERVIEW_RELATIONS", "OVERVIEW_TYPES",
+           "cooperation_network", "overview_network", "pattern_network", "ego_network",
            "resolve", "chains", "Chain", "bridges", "communities"]
 
 _KG = "https://w3id.org/yrd-de/ontology#"
@@ -37,10 +38,16 @@ COOPERATION = frozenset({"transfersIndustryTo", "operatesEnclaveIn", "coBuilds",
                          "dataInfrastructureLink", "axisLink", "memberOf", "cooperatesWith"})
 #: Ties projected by default: cooperation and flow relations, case participation, containment.
 DEFAULT_RELATIONS = COOPERATION | CONTAINMENT | {"participation"}
+#: Entity classes projected by default: the ones cooperation chains pass through.
+DEFAULT_TYPES = ("Region", "Carrier", "Organisation", "PatternCase")
+#: The whole entity graph: plans, industries and patterns too, with the ties between them.
+OVERVIEW_TYPES = DEFAULT_TYPES + ("Plan", "Industry", "DevelopmentPattern")
+OVERVIEW_RELATIONS = DEFAULT_RELATIONS | {"focusesOn", "hasClusterIndustry", "concerns", "issuedBy", "appliesTo",
+                                          "partOfPlan", "exemplifies"}
 
 _NODES = """
 SELECT ?n ?type ?zh ?en ?code ?lat ?long ?province ?pattern WHERE {
-  VALUES ?type { kg:Region kg:Carrier kg:Organisation kg:PatternCase }
+  VALUES ?type { %s }
   ?n a ?type ; rdfs:label ?zh , ?en FILTER (lang(?zh) = "zh" && lang(?en) = "en")
   OPTIONAL { ?n kg:adminCode ?code }
   OPTIONAL { ?n wgs:lat ?lat ; wgs:long ?long }
@@ -64,12 +71,21 @@ SELECT ?who ?case ?role ?function ?g ?locator WHERE {
   ?r skos:notation ?role .
 }"""
 
+_SOURCES = """
+SELECT DISTINCT ?n ?g ?locator WHERE { GRAPH ?g { ?st rdf:subject ?n ; kg:locator ?locator } ?g a kg:Source }"""
+
+_LABELS = """
+SELECT ?t ?notation ?zh ?en WHERE {
+  ?t rdfs:label ?zh , ?en FILTER (lang(?zh) = "zh" && lang(?en) = "en" && STRSTARTS(STR(?t), STR(kg:)))
+  OPTIONAL { ?t skos:notation ?notation }
+}"""
+
 
 def _short(iri: str) -> str:
     return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def cooperation_network(graph, relations=DEFAULT_RELATIONS) -> nx.Graph:
+def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES) -> nx.Graph:
     """Project a :class:`kg.store.KnowledgeGraph` to an undirected networkx graph.
 
     Parameters
@@ -78,24 +94,41 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS) -> nx.Graph:
     relations : set of str
         Local names of the properties to project (see :data:`DEFAULT_RELATIONS`);
         ``"participation"`` adds an edge from each participant to its case.
+    types : tuple of str
+        Local names of the entity classes that become nodes (see :data:`DEFAULT_TYPES`).
 
     Returns
     -------
     networkx.Graph
-        Nodes are entity IRIs with ``label_zh``, ``label_en``, ``type``, and where
-        known ``adcode``, ``lat``, ``lon``, ``province``, ``pattern``. Each edge has
-        ``evidence``: a list of dicts with ``relation``, ``source`` (subject IRI of the
-        stated tie), ``target``, ``case``, ``role``, ``document``, ``locator``.
+        Nodes are entity IRIs with ``label_zh``, ``label_en``, ``type``, ``sources``
+        (sorted ``(document id, locator)`` pairs of every fact stated about the
+        entity), and where known ``adcode``, ``lat``, ``lon``, ``province``,
+        ``pattern``. Each edge has ``evidence``: a list of dicts with ``relation``,
+        ``source`` (subject IRI of the stated tie), ``target``, ``case``, ``role``,
+        ``document``, ``locator``. ``G.graph["labels"]`` maps the local names of
+        ontology terms, and the notations of concepts (roles, patterns), to their
+        ``(zh, en)`` labels.
     """
     G = nx.Graph()
-    for row in graph.select(_NODES):
+    G.graph["labels"] = {}
+    for row in graph.select(_LABELS):
+        labels = (row["zh"].value, row["en"].value)
+        G.graph["labels"][_short(row["t"].value)] = labels
+        if row["notation"] is not None:
+            G.graph["labels"][row["notation"].value] = labels
+    for row in graph.select(_NODES % " ".join(f"kg:{t}" for t in types)):
         attrs = {"label_zh": row["zh"].value, "label_en": row["en"].value, "type": _short(row["type"].value)}
         for key, var in (("adcode", "code"), ("province", "province"), ("pattern", "pattern")):
             if row[var] is not None:
                 attrs[key] = row[var].value
         if row["lat"] is not None:
             attrs["lat"], attrs["lon"] = float(row["lat"].value), float(row["long"].value)
-        G.add_node(row["n"].value, **attrs)
+        G.add_node(row["n"].value, sources=[], **attrs)
+    for row in graph.select(_SOURCES):
+        if row["n"].value in G:
+            G.nodes[row["n"].value]["sources"].append((_short(row["g"].value), row["locator"].value))
+    for _, data in G.nodes(data=True):
+        data["sources"].sort()
 
     def add(a, b, evidence):
         if a in G and b in G and a != b:
@@ -119,6 +152,18 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS) -> nx.Graph:
                             **({"function": row["function"].value} if row["function"] is not None else {})})
     for _, _, data in G.edges(data=True):
         data["evidence"].sort(key=lambda e: (e["relation"], e["document"], e["locator"], e["role"] or ""))
+    return G
+
+
+def overview_network(graph) -> nx.Graph:
+    """The whole entity graph: :func:`cooperation_network` over :data:`OVERVIEW_TYPES` and :data:`OVERVIEW_RELATIONS`.
+
+    The four national patterns are tied to the delta ones only in the ontology
+    (``kg:nationalCounterpart``, not a stated fact with a locator), so they would
+    stand alone; they are left out.
+    """
+    G = cooperation_network(graph, OVERVIEW_RELATIONS, OVERVIEW_TYPES)
+    G.remove_nodes_from([n for n in list(nx.isolates(G)) if G.nodes[n]["type"] == "DevelopmentPattern"])
     return G
 
 

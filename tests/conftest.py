@@ -99,3 +99,12 @@ def network(graph):
     from kg.network import cooperation_network
 
     return cooperation_network(graph)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium that cannot reach the network (see kg.browser); closed after the session."""
+    from kg.browser import Browser
+
+    with Browser() as chromium:
+        yield chromium

@@ -1,0 +1,378 @@
+"""Interactive network views (pyvis pages that work offline).
+
+Each function takes a network from :mod:`kg.network` and returns a
+:class:`View`: ``view.save("file.html")`` writes one self-contained page,
+``view.graph`` is exactly what is drawn, and in Jupyter the view displays
+inline.
+
+* :func:`overview` - every entity, coloured by type, sized by degree;
+* :func:`pattern_view` / :func:`case_view` - one pattern's (or case's)
+  participants coloured by role, edges labelled with the relation;
+* :func:`ego_view` - an entity's neighbourhood;
+* :func:`chain_view` - the best cooperation chains between two entities, the
+  best one highlighted;
+* :func:`map_view` - regions at their coordinates, parks beside their region,
+  industry transfers and enclaves drawn as arrows from origin to receiver.
+
+Positions come from :mod:`kg.layout`; vis-network's physics runs only for
+views of up to :data:`PHYSICS_MAX_NODES` nodes, and never on the map. Node
+tooltips give both labels, the type, the administrative code and every source
+with its locators; edge tooltips every piece of evidence (relation, direction,
+case, role, source, locator).
+
+>>> from kg.network import cooperation_network
+>>> from kg.store import from_tables
+>>> G = cooperation_network(from_tables())
+>>> view = chain_view(G, "上海", "宿州", k=1)
+>>> [view.graph.nodes[n]["label_zh"] for n in sorted(view.graph)]
+['上海市', '宿州市', '皖北']
+>>> "上海市" in view.html()
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from kg.atomic import write_text_atomic
+from kg.layout import force_layout, geo_layout
+from kg.names import UnknownName
+from kg.network import CONTAINMENT, chains, ego_network, pattern_network, resolve
+from kg.vocabulary import ROLE_PATTERN
+
+__all__ = ["View", "overview", "pattern_view", "case_view", "ego_view", "chain_view", "map_view",
+           "resolve_pattern", "PHYSICS_MAX_NODES"]
+
+#: Views with more nodes than this are drawn at their Python positions with physics off.
+PHYSICS_MAX_NODES = 150
+
+#: Colour-blind-safe categorical palette for roles.
+PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f")  # Tableau 10, less case red and grey
+TYPE_STYLE = {  # type -> (colour, vis shape, legend glyph)
+    "Region": ("#4e79a7", "dot", "●"), "Carrier": ("#f28e2b", "square", "■"), "Organisation": ("#59a14f", "triangle", "▲"),
+    "PatternCase": ("#e15759", "diamond", "◆"), "Plan": ("#b07aa1", "hexagon", "⬢"), "Industry": ("#76b7b2", "triangleDown", "▼"),
+    "DevelopmentPattern": ("#edc948", "star", "★"),
+}
+FLOWS = {"transfersIndustryTo": "#e15759", "operatesEnclaveIn": "#f28e2b"}  # directed: drawn as arrows
+EDGE_GREY, CONTAINMENT_GREY, OTHER_GREY = "#8c959f", "#c8d1da", "#bab0ac"
+#: Administrative-code prefixes of 上海, 江苏, 浙江 and 安徽: the map opens fitted to these.
+DELTA_PROVINCE_CODES = ("31", "32", "33", "34")
+PARTICIPATION_LABELS = ("参与案例", "takes part in case")
+
+
+@dataclass
+class View:
+    """One page: what is drawn (``graph``), the pyvis network and its legend."""
+
+    kind: str
+    title: dict
+    graph: nx.Graph
+    network: object  # pyvis.network.Network
+    legend: list[dict]
+    physics: bool
+    note: dict | None = None
+    lang: str = "zh"
+    fit: list[str] | None = None
+    height: int = field(default=640, repr=False)
+
+    def html(self) -> str:
+        """The self-contained page (see :mod:`kg.page`)."""
+        from kg.page import render
+
+        return render(self.network, title=self.title, legend=self.legend, physics=self.physics, note=self.note,
+                      lang=self.lang, fit=self.fit)
+
+    def save(self, path: Path | str) -> Path:
+        """Write the page to ``path`` (atomically) and return the path."""
+        path = Path(path)
+        write_text_atomic(path, self.html())
+        return path
+
+    def _repr_html_(self) -> str:
+        from kg.page import iframe
+
+        return iframe(self.html(), self.height)
+
+
+def _labels(G: nx.Graph, key: str) -> tuple[str, str]:
+    if key == "participation":
+        return PARTICIPATION_LABELS
+    return G.graph.get("labels", {}).get(key, (key, key))
+
+
+def _document(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _sources_text(sources: list[tuple[str, str]], per_document: int = 12) -> list[str]:
+    by_document: dict[str, list[str]] = {}
+    for document, locator in sources:
+        by_document.setdefault(document, []).append(locator)
+    lines = []
+    for document, locators in by_document.items():
+        more = f" … (+{len(locators) - per_document})" if len(locators) > per_document else ""
+        lines.append(f"  {document}: {', '.join(locators[:per_document])}{more}")
+    return lines
+
+
+def node_tooltip(G: nx.Graph, n: str, roles: list[str] = ()) -> str:
+    """Plain-text tooltip: both labels, type, code, roles and sources with locators."""
+    d = G.nodes[n]
+    type_zh, type_en = _labels(G, d["type"])
+    lines = [f"{d['label_zh']} · {d['label_en']}", f"类型 type: {type_zh} · {type_en}"]
+    if "adcode" in d:
+        lines.append(f"行政区划代码 code: {d['adcode']}")
+    for role in roles:
+        lines.append(f"角色 role: {' · '.join(_labels(G, role))}")
+    lines.append("来源 sources:")
+    lines += _sources_text(d.get("sources", []))
+    return "\n".join(lines)
+
+
+def edge_tooltip(G: nx.Graph, a: str, b: str) -> str:
+    """Plain-text tooltip: every piece of evidence of the tie, each with direction, case, role and source."""
+    lines = [f"{G.nodes[a]['label_zh']} — {G.nodes[b]['label_zh']}"]
+    for e in G.edges[a, b]["evidence"]:
+        relation = " · ".join(_labels(G, e["relation"]))
+        line = f"{relation}: {G.nodes[e['source']]['label_zh']} → {G.nodes[e['target']]['label_zh']}"
+        if e["case"] and e["case"] in G and e["relation"] != "participation":
+            line += f" | 案例 case: {G.nodes[e['case']]['label_zh']}"
+        if e["role"]:
+            line += f" | 角色 role: {' · '.join(_labels(G, e['role']))}"
+        lines.append(f"{line} | {_document(e['document'])} {e['locator']}")
+    return "\n".join(lines)
+
+
+def _network(G: nx.Graph, positions: dict, lang: str, node_style, edge_style):
+    """A pyvis network of ``G`` at ``positions``; ``node_style(n)`` / ``edge_style(a, b)`` give vis options."""
+    from pyvis.network import Network
+
+    # directed=True only stops pyvis scanning every edge for duplicates on each add (nx edges are unique);
+    # each edge sets its own arrows.
+    net = Network(directed=True)
+    for n in sorted(G):
+        d = G.nodes[n]
+        x, y = positions[n]
+        net.add_node(n, label=d[f"label_{lang}"], label_zh=d["label_zh"], label_en=d["label_en"], x=x, y=y,
+                     **node_style(n))
+    for a, b in sorted(tuple(sorted(e)) for e in G.edges()):
+        flows = [e for e in G.edges[a, b]["evidence"] if e["relation"] in FLOWS]
+        if flows:
+            a, b = flows[0]["source"], flows[0]["target"]
+        style = {"arrows": {"to": {"enabled": bool(flows)}}, "title": edge_tooltip(G, a, b), **edge_style(a, b)}
+        net.add_edge(a, b, **style)
+    return net
+
+
+def _options(physics: bool, n_nodes: int, sized: bool) -> dict:
+    big = n_nodes > 1000
+    return {
+        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"},
+                  "scaling": {"min": 6, "max": 36, "label": {"enabled": sized, "min": 11, "max": 26, "drawThreshold": 8}}},
+        "edges": {"smooth": False, "font": {"size": 11, "align": "middle", "strokeWidth": 3}},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "stabilization": {"enabled": physics, "iterations": 250, "fit": True}},
+        "layout": {"improvedLayout": False, "randomSeed": 42},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
+    }
+
+
+def _type_style(G: nx.Graph, n: str) -> dict:
+    colour, shape, _ = TYPE_STYLE.get(G.nodes[n]["type"], (OTHER_GREY, "dot", "●"))
+    return {"color": colour, "shape": shape}
+
+
+def _type_legend(G: nx.Graph) -> list[dict]:
+    present = {d["type"] for _, d in G.nodes(data=True)}
+    return [{"glyph": glyph, "colour": colour, "zh": _labels(G, t)[0], "en": _labels(G, t)[1]}
+            for t, (colour, _, glyph) in TYPE_STYLE.items() if t in present]
+
+
+def _edge_colour(G: nx.Graph, a: str, b: str) -> dict:
+    relations = {e["relation"] for e in G.edges[a, b]["evidence"]}
+    for relation, colour in FLOWS.items():
+        if relation in relations:
+            return {"color": colour, "width": 2.5}
+    if relations <= CONTAINMENT:
+        return {"color": CONTAINMENT_GREY, "dashes": True, "width": 1}
+    return {"color": EDGE_GREY, "width": 1.2}
+
+
+def _edge_legend(G: nx.Graph) -> list[dict]:
+    relations = {e["relation"] for _, _, d in G.edges(data=True) for e in d["evidence"]}
+    items = [{"glyph": "➜", "colour": colour, "zh": _labels(G, r)[0], "en": _labels(G, r)[1]}
+             for r, colour in FLOWS.items() if r in relations]
+    if relations & CONTAINMENT:
+        items.append({"glyph": "┄", "colour": EDGE_GREY, "zh": "位于 / 隶属", "en": "located in / part of"})
+    return items
+
+
+def _positions(G: nx.Graph) -> tuple[dict, bool]:
+    """Python positions for any view; physics only for small ones."""
+    return force_layout(G), G.number_of_nodes() <= PHYSICS_MAX_NODES
+
+
+def _view(kind, G, title, legend, positions, physics, lang, node_style, edge_style, sized=False, note=None,
+          fit=None) -> View:
+    net = _network(G, positions, lang, node_style, edge_style)
+    net.options = _options(physics, G.number_of_nodes(), sized)
+    return View(kind, title, G, net, legend, physics, note, lang, fit)
+
+
+def overview(G: nx.Graph, lang: str = "zh") -> View:
+    """Every node of ``G`` (e.g. :func:`kg.network.overview_network`), coloured by type, sized by degree."""
+    def style(n):
+        return {**_type_style(G, n), "value": G.degree(n), "title": node_tooltip(G, n)}
+
+    positions = force_layout(G)
+    title = {"zh": "长三角数字经济知识图谱：总览", "en": "YRD digital economy knowledge graph: overview"}
+    return _view("overview", G, title, _type_legend(G) + _edge_legend(G), positions, False, lang, style,
+                 lambda a, b: _edge_colour(G, a, b), sized=True)
+
+
+def resolve_pattern(G: nx.Graph, name: str) -> str:
+    """The notation of the delta pattern called ``name`` (notation, zh or en label)."""
+    patterns = sorted(set(ROLE_PATTERN.values()))
+    for notation in patterns:
+        if name.strip().lower() in {notation, *(label.lower() for label in _labels(G, notation))}:
+            return notation
+    known = ", ".join(f"{_labels(G, p)[0]} ({p})" for p in patterns)
+    raise UnknownName(f"no development pattern called {name!r}; expected one of: {known}")
+
+
+def _roles(G: nx.Graph, cases: set[str]) -> dict[str, list[str]]:
+    """Each participant's roles in the given cases."""
+    roles: dict[str, set[str]] = {}
+    for _, _, data in G.edges(data=True):
+        for e in data["evidence"]:
+            if e["relation"] == "participation" and e["case"] in cases:
+                roles.setdefault(e["source"], set()).add(e["role"])
+    return {n: sorted(r) for n, r in roles.items()}
+
+
+def _role_view(kind: str, H: nx.Graph, pattern: str, title: dict, lang: str) -> View:
+    """Participants of ``H`` coloured by their role in the pattern's cases; edges labelled with the relation."""
+    cases = {n for n, d in H.nodes(data=True) if d["type"] == "PatternCase"}
+    roles = _roles(H, cases)
+    palette = {role: PALETTE[i % len(PALETTE)] for i, role in enumerate(r for r in sorted(ROLE_PATTERN) if ROLE_PATTERN[r] == pattern)}
+
+    def node_style(n):
+        if n in cases:
+            return {**_type_style(H, n), "size": 22, "title": node_tooltip(H, n)}
+        colour = palette.get(roles[n][0], OTHER_GREY) if n in roles else OTHER_GREY
+        return {"color": colour, "shape": TYPE_STYLE.get(H.nodes[n]["type"], ("", "dot"))[1], "size": 14,
+                "title": node_tooltip(H, n, roles.get(n, []))}
+
+    def edge_style(a, b):
+        keys = sorted({e["role"] if e["relation"] == "participation" else e["relation"] for e in H.edges[a, b]["evidence"]})
+        label = {lang: " / ".join(_labels(H, k)[i] for k in keys) for i, lang in enumerate(("zh", "en"))}
+        return {**_edge_colour(H, a, b), "label": label[lang], "label_zh": label["zh"], "label_en": label["en"]}
+
+    legend = [{"glyph": "●", "colour": colour, "zh": _labels(H, role)[0], "en": _labels(H, role)[1]}
+              for role, colour in palette.items() if any(role in r for r in roles.values())]
+    legend.append({"glyph": "◆", "colour": TYPE_STYLE["PatternCase"][0], **dict(zip(("zh", "en"), _labels(H, "PatternCase")))})
+    positions, physics = _positions(H)
+    return _view(kind, H, title, legend + _edge_legend(H), positions, physics, lang, node_style, edge_style)
+
+
+def pattern_view(G: nx.Graph, pattern: str, lang: str = "zh") -> View:
+    """One pattern's cases with their participants coloured by role."""
+    notation = resolve_pattern(G, pattern)
+    zh, en = _labels(G, notation)
+    H = pattern_network(G, notation)
+    title = {"zh": f"发展模式：{zh}", "en": f"Development pattern: {en}"}
+    return _role_view("pattern", H, notation, title, lang)
+
+
+def case_view(G: nx.Graph, case: str, lang: str = "zh") -> View:
+    """One pattern case: its participants coloured by role and the ties reported within it."""
+    node = resolve(G, case)
+    if G.nodes[node]["type"] != "PatternCase":
+        cases = sorted(d["label_zh"] for _, d in G.nodes(data=True) if d["type"] == "PatternCase")
+        raise UnknownName(f"{G.nodes[node]['label_zh']} is not a pattern case; cases: {', '.join(cases)}")
+    edges = [(a, b) for a, b, d in G.edges(data=True) if any(e["case"] == node for e in d["evidence"])]
+    H = G.edge_subgraph(edges).copy()
+    H.add_node(node, **G.nodes[node])
+    d = G.nodes[node]
+    title = {"zh": f"案例：{d['label_zh']}", "en": f"Case: {d['label_en']}"}
+    return _role_view("case", H, d["pattern"], title, lang)
+
+
+def ego_view(G: nx.Graph, entity: str, hops: int = 1, lang: str = "zh") -> View:
+    """An entity's neighbourhood up to ``hops`` ties away; the entity itself drawn larger."""
+    centre = resolve(G, entity)
+    H = ego_network(G, centre, hops)
+
+    def style(n):
+        extra = {"size": 30, "borderWidth": 4} if n == centre else {"size": 14}
+        return {**_type_style(H, n), **extra, "title": node_tooltip(H, n)}
+
+    d = G.nodes[centre]
+    title = {"zh": f"{d['label_zh']}的 {hops} 度邻域", "en": f"{d['label_en']}: neighbourhood within {hops} hop(s)"}
+    positions, physics = _positions(H)
+    return _view("ego", H, title, _type_legend(H) + _edge_legend(H), positions, physics, lang, style,
+                 lambda a, b: _edge_colour(H, a, b))
+
+
+def chain_view(G: nx.Graph, a: str, b: str, k: int = 3, max_hops: int = 4, lang: str = "zh") -> View:
+    """The ``k`` best cooperation chains between two entities; the best one in red.
+
+    Raises ``LookupError`` when no chain of at most ``max_hops`` ties exists.
+    """
+    found = chains(G, a, b, max_hops=max_hops, k=k)
+    if not found:
+        raise LookupError(f"no chain of at most {max_hops} hops between {a} and {b}")
+    H = nx.Graph(G.subgraph({n for c in found for n in c.nodes}).edge_subgraph(
+        {(u, v) for c in found for u, v in zip(c.nodes, c.nodes[1:])}))
+    H.graph.update(G.graph)
+    best_nodes, best_edges = set(found[0].nodes), {frozenset(p) for p in zip(found[0].nodes, found[0].nodes[1:])}
+    best_colour = "#d62728"
+
+    def node_style(n):
+        ring = {"borderWidth": 4, "color": {"background": _type_style(H, n)["color"], "border": best_colour}} \
+            if n in best_nodes else {}
+        return {**_type_style(H, n), "size": 18, "title": node_tooltip(H, n), **ring}
+
+    def edge_style(u, v):
+        if frozenset((u, v)) in best_edges:
+            return {"color": best_colour, "width": 5}
+        return {"color": EDGE_GREY, "width": 1.5}
+
+    start, end = G.nodes[found[0].nodes[0]], G.nodes[found[0].nodes[-1]]
+    title = {"zh": f"合作链：{start['label_zh']} → {end['label_zh']}（{len(found)} 条）",
+             "en": f"Cooperation chains: {start['label_en']} → {end['label_en']} ({len(found)})"}
+    legend = _type_legend(H) + [{"glyph": "━", "colour": best_colour, "zh": "最佳合作链", "en": "best chain"},
+                                {"glyph": "━", "colour": EDGE_GREY, "zh": "其他合作链", "en": "other chains"}]
+    positions, physics = _positions(H)
+    return _view("chain", H, title, legend, positions, physics, lang, node_style, edge_style)
+
+
+def map_view(G: nx.Graph, pattern: str | None = None, lang: str = "zh") -> View:
+    """Regions at their coordinates (physics off); others beside the place they are located in.
+
+    With ``pattern``, only that pattern's network (:func:`kg.network.pattern_network`).
+    """
+    H = pattern_network(G, resolve_pattern(G, pattern)) if pattern else G
+    positions = geo_layout(H)
+    left_out = H.number_of_nodes() - len(positions)
+    H = H.subgraph(positions).copy()
+
+    def style(n):
+        # city-level and larger regions (codes PPCC00000000) get labels large enough to read at the opening zoom
+        major = H.nodes[n].get("adcode", "").endswith("00000000")
+        return {**_type_style(H, n), "size": 14 if major else 8, "font": {"size": 44 if major else 18},
+                "title": node_tooltip(H, n)}
+
+    if pattern:
+        zh, en = _labels(G, resolve_pattern(G, pattern))
+        title = {"zh": f"地图：{zh}", "en": f"Map: {en}"}
+    else:
+        title = {"zh": "地图：长三角合作网络", "en": "Map: YRD cooperation network"}
+    note = {"zh": f"经纬度等距投影，初始视图为沪苏浙皖（缩小可见区外地点）；另有 {left_out} 个无位置的实体未画出（如国家部委）。",
+            "en": f"Equirectangular projection, opened on the four delta provinces (zoom out for places beyond); "
+                  f"{left_out} entities without a location (e.g. national ministries) are not drawn."}
+    delta = sorted(n for n, d in H.nodes(data=True) if "lat" in d and d.get("adcode", "")[:2] in DELTA_PROVINCE_CODES)
+    return _view("map", H, title, _type_legend(H) + _edge_legend(H), positions, False, lang, style,
+                 lambda a, b: _edge_colour(H, a, b), note=note, fit=delta or None)
