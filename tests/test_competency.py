@@ -6,7 +6,9 @@ than one passage says (other sources add rows), the test pins the rows of that
 passage with a restriction to its source or a subset check, and says so.
 """
 
-from kg.named import run
+import pandas as pd
+
+from kg.named import query, run
 from kg.network import bridges, chains
 
 CAICT = "caict-2021"
@@ -133,6 +135,19 @@ def test_cq03_ai_in_hefei_and_suzhou(graph):
 
 
 # ---------------------------------------------------------------- CQ05 places outside the delta
+
+def test_cq04_digital_economy_share_of_gdp_targets(graph):
+    # caict-2021 一（二）(national 14th FYP: core industries 10% by 2025), 四（一） text (上海 >80% by 2035,
+    # 浙江 ~60% by 2025, 合肥 >50% by 2025, 包河区 >=60% within three years, no year), 表7 (江苏 >10%, 浙江 15%,
+    # 南京 56%, 合肥 >45% by 2022, 宁波 >45%, 温州 50%). 表1's energy use per unit of GDP is not such a target.
+    frame = query("cq04-share-of-gdp-targets", graph=graph)
+    rows = {(r.subject, r.value, r.comparator, None if pd.isna(r.year) else int(r.year)) for r in frame.itertuples()}
+    assert rows == {
+        ("上海市", 80.0, "gt", 2035), ("浙江省", 60.0, "about", 2025), ("浙江省", 15.0, "eq", 2025),
+        ("江苏省", 10.0, "gt", 2025), ("中国", 10.0, "eq", 2025), ("南京市", 56.0, "eq", 2022),
+        ("合肥市", 50.0, "gt", 2025), ("合肥市", 45.0, "gt", 2022), ("宁波市", 45.0, "gt", 2022),
+        ("温州市", 50.0, "eq", 2022), ("包河区", 60.0, "ge", None)}
+
 
 def test_cq05_outside_places_and_their_ties(graph):
     # 三（一）1: 永州, 华蓥, 萍乡, 九江 (tier 3); 三（二）1: 璧山区, 许昌; 三（二）2: 菏泽, 南和县, 两江新区, 东莞, 汕头, 西宁.
