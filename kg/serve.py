@@ -5,6 +5,8 @@
 format), then runs ``oxigraph serve-read-only`` on loopback with the union of
 the named graphs as default graph and a query timeout. The server offers its
 query UI at ``/``, SPARQL at ``/query`` and refuses every update.
+``running_server()`` does the same in the background for a notebook or a test
+and always stops it.
 """
 from __future__ import annotations
 
@@ -12,9 +14,13 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["oxigraph_command", "prepare_store", "server_command", "serve", "free_port"]
+__all__ = ["oxigraph_command", "prepare_store", "server_command", "serve", "running_server", "wait_until_up", "free_port"]
 
 
 def free_port() -> int:
@@ -67,3 +73,38 @@ def serve(nquads: Path, location: Path, bind: str = "127.0.0.1", port: int = 787
         process.wait(timeout=10)
         print("server stopped")
         return 0
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> None:
+    """Return once the server at ``url`` answers a query; raise if it exits or stays silent for ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not answer within {seconds} s")
+
+
+@contextmanager
+def running_server(nquads: Path, location: Path | None = None, timeout: int = 30, start_within: float = 20):
+    """The read-only server on a free loopback port while the block runs; yields its base URL.
+
+    The store goes in ``location`` (default: a temporary folder, removed afterwards).
+    ``timeout`` is the server's per-query limit in seconds.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        store = prepare_store(Path(nquads), location or Path(scratch) / "oxigraph")
+        port = free_port()
+        process = subprocess.Popen(server_command(store, "127.0.0.1", port, timeout),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url, process, start_within)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)

@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -54,35 +51,13 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
-        try:
-            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server at {url} did not answer within {seconds} s")
-
-
 @pytest.fixture(scope="session")
-def server(built, tmp_path_factory):
+def server(built):
     """The real Oxigraph server, read-only on a free loopback port over the built data; always stopped."""
-    from kg.serve import free_port, prepare_store, server_command
+    from kg.serve import running_server
 
-    location = prepare_store(built / "kg.nq", tmp_path_factory.mktemp("store") / "oxigraph")
-    port = free_port()
-    process = subprocess.Popen(server_command(location, "127.0.0.1", port, timeout=2),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+    with running_server(built / "kg.nq", timeout=2) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

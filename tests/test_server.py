@@ -55,14 +55,13 @@ def test_long_query_is_stopped_by_the_timeout(server):
 def test_graph_store_upload_into_a_read_write_server(built, tmp_path):
     import subprocess
 
-    from conftest import _wait_until_up
-    from kg.serve import free_port, oxigraph_command
+    from kg.serve import free_port, oxigraph_command, wait_until_up
 
     port = free_port()
     process = subprocess.Popen([oxigraph_command(), "serve", "--location", str(tmp_path / "rw"),
                                 "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        _wait_until_up(f"http://127.0.0.1:{port}", process)
+        wait_until_up(f"http://127.0.0.1:{port}", process, seconds=20)
         graphs = upload(built / "kg.nq", f"http://127.0.0.1:{port}/store")
         assert "https://w3id.org/yrd-de/source/caict-2021" in graphs
         count = Endpoint(f"http://127.0.0.1:{port}/query").query(
