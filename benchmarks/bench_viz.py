@@ -35,7 +35,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, Browser() as browser:
         for name, G in graphs.items():
             page = Path(folder) / f"{name.replace(' ', '-')}.html"
-            write_ms = median_ms(lambda: viz.overview(G).save(page), args.repeat)
+            write_ms = median_ms(lambda G=G, page=page: viz.overview(G).save(page), args.repeat)
             drawn = []
             for _ in range(args.repeat):
                 tab, report = browser.open(page)

@@ -3,7 +3,7 @@
 Formats whose attributes are scalars get each edge's evidence flattened to
 ``; ``-joined strings: ``relation``, ``case``, ``role``, ``document``,
 ``locator``, plus ``evidence_count``. Nodes keep ``label_zh``, ``label_en``,
-``type`` and, where known, ``adcode``, ``lat``, ``lon``, ``province``,
+``type`` and, where known, ``adcode``, ``level``, ``lat``, ``lon``, ``province``,
 ``pattern``; GEXF also gets a ``viz`` position from the coordinates so Gephi
 opens the delta as a map.
 
@@ -29,7 +29,7 @@ from kg.atomic import write_files_atomic
 __all__ = ["FORMATS", "flat_network", "export_network"]
 
 FORMATS = ("graphml", "gexf", "csv")
-_NODE_FIELDS = ("label_zh", "label_en", "type", "adcode", "lat", "lon", "province", "pattern")
+_NODE_FIELDS = ("label_zh", "label_en", "type", "adcode", "level", "lat", "lon", "province", "pattern")
 _EDGE_FIELDS = ("relation", "case", "role", "document", "locator")
 
 

@@ -5,9 +5,9 @@ to settle 1,000 nodes in headless Chromium and did not settle 5,000 in five
 minutes), so every view gets its positions here:
 
 * :func:`force_layout` - Fruchterman-Reingold from igraph's C core (5,000 nodes
-  in about half a second), repeatable for a seed;
+  in about a second), the same for the same graph and seed;
 * :func:`geo_layout` - regions at their coordinates in an equirectangular
-  projection centred on the delta, so the network reads like a map; entities
+  projection centred on the mean position, so the network reads like a map; entities
   without coordinates go in a small ring beside the place they are located in
   or part of, or among the placed entities they are tied to.
 
@@ -52,7 +52,8 @@ def force_layout(G: nx.Graph, seed: int = 42, spacing: float = 45.0) -> dict[str
     if not nodes:
         return {}
     index = {n: i for i, n in enumerate(nodes)}
-    H = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in G.edges()])
+    edges = sorted(tuple(sorted((index[a], index[b]))) for a, b in G.edges())  # independent of insertion order
+    H = igraph.Graph(n=len(nodes), edges=edges)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         coords = H.layout_fruchterman_reingold(niter=500).coords
@@ -80,9 +81,12 @@ def geo_layout(G: nx.Graph, pixels_per_degree: float = 400.0, ring: float = 22.0
        (a ``locatedIn``/``partOf`` tie in its edge evidence) goes in a ring
        around that node.
     3. Repeatedly, a node still unplaced goes in a ring around the centre of its
-       placed neighbours (a case among its participants).
+       placed neighbours (a case among its participants, 皖北 among its cities),
+       unless it is a country: a country without coordinates (新加坡, 德国) is
+       not given a made-up place inside the delta.
 
-    Nodes with nothing placed within reach are left out of the result.
+    Nodes with nothing placed within reach are left out of the result. Nodes
+    that would land on the very same spot are spread on a ring around it.
     """
     placed = {n: (d["lon"], d["lat"]) for n, d in G.nodes(data=True) if "lat" in d}
     if not placed:
@@ -102,12 +106,23 @@ def geo_layout(G: nx.Graph, pixels_per_degree: float = 400.0, ring: float = 22.0
         pos.update(_ring(pos[parent], members, ring))
     while True:
         groups: dict[Position, list[str]] = defaultdict(list)
-        for n in G:
-            around = [pos[m] for m in G.neighbors(n) if m in pos]
-            if n not in pos and around:
+        for n in sorted(G):
+            around = [pos[m] for m in sorted(G.neighbors(n)) if m in pos]
+            if n not in pos and around and G.nodes[n].get("level") != "country":
                 centre = (round(sum(x for x, _ in around) / len(around), 1), round(sum(y for _, y in around) / len(around), 1))
                 groups[centre].append(n)
         if not groups:
-            return pos
+            return _spread(pos, ring)
         for centre, members in groups.items():
             pos.update(_ring(centre, members, ring))
+
+
+def _spread(pos: dict[str, Position], radius: float) -> dict[str, Position]:
+    """Nodes sharing one spot: the first (by IRI) stays, the others go on a ring around it."""
+    shared: dict[Position, list[str]] = defaultdict(list)
+    for n in sorted(pos):
+        shared[pos[n]].append(n)
+    for spot, members in shared.items():
+        if len(members) > 1:
+            pos.update(_ring(spot, members[1:], radius / 2))
+    return pos

@@ -28,7 +28,7 @@ import networkx as nx
 
 from kg.names import NameIndex
 
-__all__ = ["DEFAULT_RELATIONS", "CONTAINMENT", "DEFAULT_TYPES", "OVERVIEW_RELATIONS", "OVERVIEW_TYPES",
+__all__ = ["short_name", "DEFAULT_RELATIONS", "CONTAINMENT", "DEFAULT_TYPES", "OVERVIEW_RELATIONS", "OVERVIEW_TYPES",
            "cooperation_network", "overview_network", "pattern_network", "ego_network",
            "resolve", "chains", "Chain", "bridges", "communities"]
 
@@ -46,10 +46,11 @@ OVERVIEW_RELATIONS = DEFAULT_RELATIONS | {"focusesOn", "hasClusterIndustry", "co
                                           "partOfPlan", "exemplifies"}
 
 _NODES = """
-SELECT ?n ?type ?zh ?en ?code ?lat ?long ?province ?pattern WHERE {
+SELECT ?n ?type ?zh ?en ?code ?level ?lat ?long ?province ?pattern WHERE {
   VALUES ?type { %s }
   ?n a ?type ; rdfs:label ?zh , ?en FILTER (lang(?zh) = "zh" && lang(?en) = "en")
   OPTIONAL { ?n kg:adminCode ?code }
+  OPTIONAL { ?n kg:level/skos:notation ?level }
   OPTIONAL { ?n wgs:lat ?lat ; wgs:long ?long }
   OPTIONAL { ?n kg:exemplifies/skos:notation ?pattern }
   OPTIONAL { SELECT ?n (SAMPLE(?p) AS ?province) WHERE {
@@ -81,7 +82,12 @@ SELECT ?t ?notation ?zh ?en WHERE {
 }"""
 
 
-def _short(iri: str) -> str:
+def short_name(iri: str) -> str:
+    """The last part of an IRI: a term's local name, an entity's or a document's id.
+
+    >>> short_name("https://w3id.org/yrd-de/source/caict-2021"), short_name("https://w3id.org/yrd-de/ontology#partOf")
+    ('caict-2021', 'partOf')
+    """
     return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
@@ -102,8 +108,8 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
     networkx.Graph
         Nodes are entity IRIs with ``label_zh``, ``label_en``, ``type``, ``sources``
         (sorted ``(document id, locator)`` pairs of every fact stated about the
-        entity), and where known ``adcode``, ``lat``, ``lon``, ``province``,
-        ``pattern``. Each edge has ``evidence``: a list of dicts with ``relation``,
+        entity), and where known ``adcode``, ``level`` (notation: ``province``,
+        ``prefecture``, ``country`` ...), ``lat``, ``lon``, ``province``, ``pattern``. Each edge has ``evidence``: a list of dicts with ``relation``,
         ``source`` (subject IRI of the stated tie), ``target``, ``case``, ``role``,
         ``document``, ``locator``. ``G.graph["labels"]`` maps the local names of
         ontology terms, and the notations of concepts (roles, patterns), to their
@@ -113,12 +119,12 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
     G.graph["labels"] = {}
     for row in graph.select(_LABELS):
         labels = (row["zh"].value, row["en"].value)
-        G.graph["labels"][_short(row["t"].value)] = labels
+        G.graph["labels"][short_name(row["t"].value)] = labels
         if row["notation"] is not None:
             G.graph["labels"][row["notation"].value] = labels
     for row in graph.select(_NODES % " ".join(f"kg:{t}" for t in types)):
-        attrs = {"label_zh": row["zh"].value, "label_en": row["en"].value, "type": _short(row["type"].value)}
-        for key, var in (("adcode", "code"), ("province", "province"), ("pattern", "pattern")):
+        attrs = {"label_zh": row["zh"].value, "label_en": row["en"].value, "type": short_name(row["type"].value)}
+        for key, var in (("adcode", "code"), ("level", "level"), ("province", "province"), ("pattern", "pattern")):
             if row[var] is not None:
                 attrs[key] = row[var].value
         if row["lat"] is not None:
@@ -126,7 +132,7 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
         G.add_node(row["n"].value, sources=[], **attrs)
     for row in graph.select(_SOURCES):
         if row["n"].value in G:
-            G.nodes[row["n"].value]["sources"].append((_short(row["g"].value), row["locator"].value))
+            G.nodes[row["n"].value]["sources"].append((short_name(row["g"].value), row["locator"].value))
     for _, data in G.nodes(data=True):
         data["sources"].sort()
 
@@ -138,7 +144,7 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
                 G.edges[a, b]["evidence"].append(evidence)
 
     for row in graph.select(_TIES):
-        relation = _short(row["p"].value)
+        relation = short_name(row["p"].value)
         if relation in relations and row["p"].value.startswith(_KG):
             s, o = row["s"].value, row["o"].value
             add(s, o, {"relation": relation, "source": s, "target": o,
@@ -220,6 +226,13 @@ class Chain:
 
     def rank(self) -> tuple:
         return (self.length, self.containment_hops, -self.evidence, self.nodes)
+
+    def evidence_rows(self, G: nx.Graph) -> list[dict]:
+        """One row per piece of evidence per hop: hop number, from, to, relation, forward, case, role, document, locator."""
+        return [{"hop": number, "from": G.nodes[a]["label_zh"], "to": G.nodes[b]["label_zh"], "relation": e["relation"],
+                 "forward": e["source"] == a, "case": G.nodes[e["case"]]["label_zh"] if e["case"] in G else e["case"],
+                 "role": e["role"], "document": short_name(e["document"]), "locator": e["locator"]}
+                for number, (a, b, hop) in enumerate(zip(self.nodes, self.nodes[1:], self.hops), 1) for e in hop]
 
     def as_dict(self, G: nx.Graph) -> dict:
         return {"length": self.length, "nodes": [G.nodes[n]["label_zh"] for n in self.nodes],

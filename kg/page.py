@@ -58,7 +58,8 @@ def render(net, *, title: dict, legend: list[dict], physics: bool, note: dict | 
     data = {"nodes": nodes, "edges": edges, "options": options, "physics": physics, "lang": lang, "fit": fit}
     return _environment().get_template("network.html").render(
         title=title, counts=counts, legend=legend, note=note, lang=lang, data=data,
-        pyvis_version=version("pyvis"), vis_version=VIS_VERSION)
+        pyvis_version=version("pyvis"), vis_version=VIS_VERSION,
+        vis_script=f"lib/vis-{VIS_VERSION}/vis-network.min.js")  # pyvis's own copy, found by the template loader
 
 
 def iframe(page: str, height: int = 640) -> str:

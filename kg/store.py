@@ -104,6 +104,20 @@ def frame_from_rows(names: list[str], rows) -> "pandas.DataFrame":
     return pd.DataFrame(columns, columns=names)
 
 
+def canonical_rows(frame) -> list[tuple[str, ...]]:
+    """A query answer as sorted rows of strings, for comparing answers whose row order SPARQL leaves open.
+
+    Cells joined by ``GROUP_CONCAT`` (``"a, b"``) have their parts sorted too.
+
+    >>> import pandas as pd
+    >>> canonical_rows(pd.DataFrame({"x": ["b, a", "c"], "n": [2, 1]}))
+    [('a, b', '2'), ('c', '1')]
+    """
+    def cell(value):
+        return ", ".join(sorted(value.split(", "))) if isinstance(value, str) else value
+    return sorted(tuple(str(cell(v)) for v in row) for row in frame.itertuples(index=False))
+
+
 def _column(values: list):
     """Int64 when all values are ints, float64 when all are numbers, objects otherwise (None allowed)."""
     import pandas as pd

@@ -23,12 +23,12 @@ import random
 
 import networkx as nx
 
+from kg.network import DEFAULT_TYPES
 from kg.tables import Row, Tables, entity_tables
 
 __all__ = ["scaled_tables", "synthetic_network"]
 
 _SYNTHETIC = "https://w3id.org/yrd-de/id/synthetic-"
-_TYPES = ("Region", "Carrier", "Organisation", "PatternCase")
 
 
 def _reference_fields(package: dict) -> dict[str, set[str]]:
@@ -89,7 +89,7 @@ def synthetic_network(nodes: int, seed: int = 42) -> nx.Graph:
     shape = nx.powerlaw_cluster_graph(nodes, 2, 0.1, seed=seed)
     G = nx.Graph(labels={})
     for i in shape:
-        attrs = {"label_zh": f"合成节点{i}", "label_en": f"Synthetic node {i}", "type": _TYPES[i % len(_TYPES)],
+        attrs = {"label_zh": f"合成节点{i}", "label_en": f"Synthetic node {i}", "type": DEFAULT_TYPES[i % len(DEFAULT_TYPES)],
                  "sources": [("synthetic", "—")]}
         if i % 3 == 0:
             attrs["lat"], attrs["lon"] = rng.uniform(29.0, 34.5), rng.uniform(115.5, 122.0)

@@ -15,7 +15,8 @@ inline.
   industry transfers and enclaves drawn as arrows from origin to receiver.
 
 Positions come from :mod:`kg.layout`; vis-network's physics runs only for
-views of up to :data:`PHYSICS_MAX_NODES` nodes, and never on the map. Node
+pattern, case, ego and chain views of up to :data:`PHYSICS_MAX_NODES` nodes,
+never on the overview or the map. Node
 tooltips give both labels, the type, the administrative code and every source
 with its locators; edge tooltips every piece of evidence (relation, direction,
 case, role, source, locator).
@@ -39,7 +40,7 @@ import networkx as nx
 from kg.atomic import write_text_atomic
 from kg.layout import force_layout, geo_layout
 from kg.names import UnknownName
-from kg.network import CONTAINMENT, chains, ego_network, pattern_network, resolve
+from kg.network import CONTAINMENT, chains, ego_network, pattern_network, resolve, short_name
 from kg.vocabulary import ROLE_PATTERN
 
 __all__ = ["View", "overview", "pattern_view", "case_view", "ego_view", "chain_view", "map_view",
@@ -56,7 +57,7 @@ TYPE_STYLE = {  # type -> (colour, vis shape, legend glyph)
     "DevelopmentPattern": ("#edc948", "star", "★"),
 }
 FLOWS = {"transfersIndustryTo": "#e15759", "operatesEnclaveIn": "#f28e2b"}  # directed: drawn as arrows
-EDGE_GREY, CONTAINMENT_GREY, OTHER_GREY = "#8c959f", "#c8d1da", "#bab0ac"
+EDGE_GREY, CONTAINMENT_GREY, OTHER_GREY = "#8c959f", "#aab4be", "#bab0ac"
 #: Administrative-code prefixes of 上海, 江苏, 浙江 and 安徽: the map opens fitted to these.
 DELTA_PROVINCE_CODES = ("31", "32", "33", "34")
 PARTICIPATION_LABELS = ("参与案例", "takes part in case")
@@ -64,9 +65,11 @@ PARTICIPATION_LABELS = ("参与案例", "takes part in case")
 
 @dataclass
 class View:
-    """One page: what is drawn (``graph``), the pyvis network and its legend."""
+    """One page: what is drawn (``graph``), the pyvis network and its legend.
 
-    kind: str
+    ``height`` is the pixel height of the page when shown inline in a notebook.
+    """
+
     title: dict
     graph: nx.Graph
     network: object  # pyvis.network.Network
@@ -100,10 +103,6 @@ def _labels(G: nx.Graph, key: str) -> tuple[str, str]:
     if key == "participation":
         return PARTICIPATION_LABELS
     return G.graph.get("labels", {}).get(key, (key, key))
-
-
-def _document(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
 
 
 def _sources_text(sources: list[tuple[str, str]], per_document: int = 12) -> list[str]:
@@ -141,7 +140,7 @@ def edge_tooltip(G: nx.Graph, a: str, b: str) -> str:
             line += f" | 案例 case: {G.nodes[e['case']]['label_zh']}"
         if e["role"]:
             line += f" | 角色 role: {' · '.join(_labels(G, e['role']))}"
-        lines.append(f"{line} | {_document(e['document'])} {e['locator']}")
+        lines.append(f"{line} | {short_name(e['document'])} {e['locator']}")
     return "\n".join(lines)
 
 
@@ -149,8 +148,8 @@ def _network(G: nx.Graph, positions: dict, lang: str, node_style, edge_style):
     """A pyvis network of ``G`` at ``positions``; ``node_style(n)`` / ``edge_style(a, b)`` give vis options."""
     from pyvis.network import Network
 
-    # directed=True only stops pyvis scanning every edge for duplicates on each add (nx edges are unique);
-    # each edge sets its own arrows.
+    # directed=True spares pyvis its scan of all edges for a duplicate on every add (networkx edges are
+    # unique already); each edge sets its own arrows.
     net = Network(directed=True)
     for n in sorted(G):
         d = G.nodes[n]
@@ -158,10 +157,11 @@ def _network(G: nx.Graph, positions: dict, lang: str, node_style, edge_style):
         net.add_node(n, label=d[f"label_{lang}"], label_zh=d["label_zh"], label_en=d["label_en"], x=x, y=y,
                      **node_style(n))
     for a, b in sorted(tuple(sorted(e)) for e in G.edges()):
-        flows = [e for e in G.edges[a, b]["evidence"] if e["relation"] in FLOWS]
-        if flows:
+        flows = [e for relation in FLOWS for e in G.edges[a, b]["evidence"] if e["relation"] == relation]
+        if flows:  # drawn from the origin of the flow that also gives the colour; both ways if both are stated
             a, b = flows[0]["source"], flows[0]["target"]
-        style = {"arrows": {"to": {"enabled": bool(flows)}}, "title": edge_tooltip(G, a, b), **edge_style(a, b)}
+        arrows = {"to": {"enabled": bool(flows)}, "from": {"enabled": any(e["source"] == b for e in flows)}}
+        style = {"arrows": arrows, "title": edge_tooltip(G, a, b), **edge_style(a, b)}
         net.add_edge(a, b, **style)
     return net
 
@@ -205,7 +205,9 @@ def _edge_legend(G: nx.Graph) -> list[dict]:
     items = [{"glyph": "➜", "colour": colour, "zh": _labels(G, r)[0], "en": _labels(G, r)[1]}
              for r, colour in FLOWS.items() if r in relations]
     if relations & CONTAINMENT:
-        items.append({"glyph": "┄", "colour": EDGE_GREY, "zh": "位于 / 隶属", "en": "located in / part of"})
+        items.append({"glyph": "┄", "colour": CONTAINMENT_GREY, "zh": "位于 / 隶属", "en": "located in / part of"})
+    if relations - CONTAINMENT - set(FLOWS):
+        items.append({"glyph": "━", "colour": EDGE_GREY, "zh": "其他关系", "en": "other ties"})
     return items
 
 
@@ -214,11 +216,11 @@ def _positions(G: nx.Graph) -> tuple[dict, bool]:
     return force_layout(G), G.number_of_nodes() <= PHYSICS_MAX_NODES
 
 
-def _view(kind, G, title, legend, positions, physics, lang, node_style, edge_style, sized=False, note=None,
+def _view(G, title, legend, positions, physics, lang, node_style, edge_style, sized=False, note=None,
           fit=None) -> View:
     net = _network(G, positions, lang, node_style, edge_style)
     net.options = _options(physics, G.number_of_nodes(), sized)
-    return View(kind, title, G, net, legend, physics, note, lang, fit)
+    return View(title, G, net, legend, physics, note, lang, fit)
 
 
 def overview(G: nx.Graph, lang: str = "zh") -> View:
@@ -228,7 +230,7 @@ def overview(G: nx.Graph, lang: str = "zh") -> View:
 
     positions = force_layout(G)
     title = {"zh": "长三角数字经济知识图谱：总览", "en": "YRD digital economy knowledge graph: overview"}
-    return _view("overview", G, title, _type_legend(G) + _edge_legend(G), positions, False, lang, style,
+    return _view(G, title, _type_legend(G) + _edge_legend(G), positions, False, lang, style,
                  lambda a, b: _edge_colour(G, a, b), sized=True)
 
 
@@ -252,11 +254,16 @@ def _roles(G: nx.Graph, cases: set[str]) -> dict[str, list[str]]:
     return {n: sorted(r) for n, r in roles.items()}
 
 
-def _role_view(kind: str, H: nx.Graph, pattern: str, title: dict, lang: str) -> View:
-    """Participants of ``H`` coloured by their role in the pattern's cases; edges labelled with the relation."""
+def _role_view(H: nx.Graph, pattern: str, title: dict, lang: str) -> View:
+    """Participants of ``H`` coloured by their role in the pattern's cases; edges labelled with the relation.
+
+    A participant with several roles (in two cases of a pattern) takes the colour of the first in the
+    pattern's role list; its tooltip names them all.
+    """
     cases = {n for n, d in H.nodes(data=True) if d["type"] == "PatternCase"}
     roles = _roles(H, cases)
-    palette = {role: PALETTE[i % len(PALETTE)] for i, role in enumerate(r for r in sorted(ROLE_PATTERN) if ROLE_PATTERN[r] == pattern)}
+    order = [r for r in sorted(ROLE_PATTERN) if ROLE_PATTERN[r] == pattern]
+    palette = {role: PALETTE[i % len(PALETTE)] for i, role in enumerate(order)}
 
     def node_style(n):
         if n in cases:
@@ -274,7 +281,7 @@ def _role_view(kind: str, H: nx.Graph, pattern: str, title: dict, lang: str) -> 
               for role, colour in palette.items() if any(role in r for r in roles.values())]
     legend.append({"glyph": "◆", "colour": TYPE_STYLE["PatternCase"][0], **dict(zip(("zh", "en"), _labels(H, "PatternCase")))})
     positions, physics = _positions(H)
-    return _view(kind, H, title, legend + _edge_legend(H), positions, physics, lang, node_style, edge_style)
+    return _view(H, title, legend + _edge_legend(H), positions, physics, lang, node_style, edge_style)
 
 
 def pattern_view(G: nx.Graph, pattern: str, lang: str = "zh") -> View:
@@ -283,7 +290,7 @@ def pattern_view(G: nx.Graph, pattern: str, lang: str = "zh") -> View:
     zh, en = _labels(G, notation)
     H = pattern_network(G, notation)
     title = {"zh": f"发展模式：{zh}", "en": f"Development pattern: {en}"}
-    return _role_view("pattern", H, notation, title, lang)
+    return _role_view(H, notation, title, lang)
 
 
 def case_view(G: nx.Graph, case: str, lang: str = "zh") -> View:
@@ -297,7 +304,7 @@ def case_view(G: nx.Graph, case: str, lang: str = "zh") -> View:
     H.add_node(node, **G.nodes[node])
     d = G.nodes[node]
     title = {"zh": f"案例：{d['label_zh']}", "en": f"Case: {d['label_en']}"}
-    return _role_view("case", H, d["pattern"], title, lang)
+    return _role_view(H, d["pattern"], title, lang)
 
 
 def ego_view(G: nx.Graph, entity: str, hops: int = 1, lang: str = "zh") -> View:
@@ -312,21 +319,23 @@ def ego_view(G: nx.Graph, entity: str, hops: int = 1, lang: str = "zh") -> View:
     d = G.nodes[centre]
     title = {"zh": f"{d['label_zh']}的 {hops} 度邻域", "en": f"{d['label_en']}: neighbourhood within {hops} hop(s)"}
     positions, physics = _positions(H)
-    return _view("ego", H, title, _type_legend(H) + _edge_legend(H), positions, physics, lang, style,
+    return _view(H, title, _type_legend(H) + _edge_legend(H), positions, physics, lang, style,
                  lambda a, b: _edge_colour(H, a, b))
 
 
 def chain_view(G: nx.Graph, a: str, b: str, k: int = 3, max_hops: int = 4, lang: str = "zh") -> View:
     """The ``k`` best cooperation chains between two entities; the best one in red.
 
-    Raises ``LookupError`` when no chain of at most ``max_hops`` ties exists.
+    Raises ``LookupError`` when both names mean one entity, or no chain of at most
+    ``max_hops`` ties exists.
     """
+    if resolve(G, a) == resolve(G, b):
+        raise LookupError(f"{a} and {b} name the same entity, {G.nodes[resolve(G, a)]['label_zh']}")
     found = chains(G, a, b, max_hops=max_hops, k=k)
     if not found:
         raise LookupError(f"no chain of at most {max_hops} hops between {a} and {b}")
     H = nx.Graph(G.subgraph({n for c in found for n in c.nodes}).edge_subgraph(
         {(u, v) for c in found for u, v in zip(c.nodes, c.nodes[1:])}))
-    H.graph.update(G.graph)
     best_nodes, best_edges = set(found[0].nodes), {frozenset(p) for p in zip(found[0].nodes, found[0].nodes[1:])}
     best_colour = "#d62728"
 
@@ -337,16 +346,15 @@ def chain_view(G: nx.Graph, a: str, b: str, k: int = 3, max_hops: int = 4, lang:
 
     def edge_style(u, v):
         if frozenset((u, v)) in best_edges:
-            return {"color": best_colour, "width": 5}
-        return {"color": EDGE_GREY, "width": 1.5}
+            return {**_edge_colour(H, u, v), "color": best_colour, "width": 5}
+        return _edge_colour(H, u, v)
 
     start, end = G.nodes[found[0].nodes[0]], G.nodes[found[0].nodes[-1]]
     title = {"zh": f"合作链：{start['label_zh']} → {end['label_zh']}（{len(found)} 条）",
              "en": f"Cooperation chains: {start['label_en']} → {end['label_en']} ({len(found)})"}
-    legend = _type_legend(H) + [{"glyph": "━", "colour": best_colour, "zh": "最佳合作链", "en": "best chain"},
-                                {"glyph": "━", "colour": EDGE_GREY, "zh": "其他合作链", "en": "other chains"}]
+    legend = _type_legend(H) + [{"glyph": "━", "colour": best_colour, "zh": "最佳合作链", "en": "best chain"}] + _edge_legend(H)
     positions, physics = _positions(H)
-    return _view("chain", H, title, legend, positions, physics, lang, node_style, edge_style)
+    return _view(H, title, legend, positions, physics, lang, node_style, edge_style)
 
 
 def map_view(G: nx.Graph, pattern: str | None = None, lang: str = "zh") -> View:
@@ -354,7 +362,8 @@ def map_view(G: nx.Graph, pattern: str | None = None, lang: str = "zh") -> View:
 
     With ``pattern``, only that pattern's network (:func:`kg.network.pattern_network`).
     """
-    H = pattern_network(G, resolve_pattern(G, pattern)) if pattern else G
+    notation = resolve_pattern(G, pattern) if pattern else None
+    H = pattern_network(G, notation) if notation else G
     positions = geo_layout(H)
     left_out = H.number_of_nodes() - len(positions)
     H = H.subgraph(positions).copy()
@@ -365,14 +374,17 @@ def map_view(G: nx.Graph, pattern: str | None = None, lang: str = "zh") -> View:
         return {**_type_style(H, n), "size": 14 if major else 8, "font": {"size": 44 if major else 18},
                 "title": node_tooltip(H, n)}
 
-    if pattern:
-        zh, en = _labels(G, resolve_pattern(G, pattern))
+    if notation:
+        zh, en = _labels(G, notation)
         title = {"zh": f"地图：{zh}", "en": f"Map: {en}"}
     else:
         title = {"zh": "地图：长三角合作网络", "en": "Map: YRD cooperation network"}
-    note = {"zh": f"经纬度等距投影，初始视图为沪苏浙皖（缩小可见区外地点）；另有 {left_out} 个无位置的实体未画出（如国家部委）。",
-            "en": f"Equirectangular projection, opened on the four delta provinces (zoom out for places beyond); "
-                  f"{left_out} entities without a location (e.g. national ministries) are not drawn."}
+    note = {"zh": "经纬度等距投影，初始视图为沪苏浙皖（缩小可见区外地点）。",
+            "en": "Equirectangular projection, opened on the four delta provinces (zoom out for places beyond)."}
+    if left_out:
+        note = {"zh": note["zh"] + f"另有 {left_out} 个无位置可依的实体未画出（如国家部委、无坐标的境外地区）。",
+                "en": note["en"] + f" {left_out} entities with no location to go by (national ministries, foreign "
+                                   f"places without coordinates, ...) are not drawn."}
     delta = sorted(n for n, d in H.nodes(data=True) if "lat" in d and d.get("adcode", "")[:2] in DELTA_PROVINCE_CODES)
-    return _view("map", H, title, _type_legend(H) + _edge_legend(H), positions, False, lang, style,
+    return _view(H, title, _type_legend(H) + _edge_legend(H), positions, False, lang, style,
                  lambda a, b: _edge_colour(H, a, b), note=note, fit=delta or None)

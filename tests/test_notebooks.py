@@ -23,8 +23,7 @@ def test_notebook_is_committed_without_outputs(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_top_to_bottom(path):
     book = nbformat.read(path, as_version=4)
+    # raises CellExecutionError, with the cell and its traceback, at the first failing cell or assert
     NotebookClient(book, timeout=CELL_TIMEOUT_S, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
-    errors = [output for cell in book.cells if cell.cell_type == "code" for output in cell.outputs
-              if output.output_type == "error"]
-    assert errors == []
+    assert all(cell.execution_count for cell in book.cells if cell.cell_type == "code")

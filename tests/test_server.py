@@ -8,7 +8,7 @@ import pytest
 
 from kg.endpoint import Endpoint, EndpointError, upload
 from kg.named import library, run
-from kg.store import load
+from kg.store import canonical_rows, load
 
 @pytest.mark.parametrize("name", sorted(library()))
 def test_named_query_over_http_equals_embedded(name, server, built):
@@ -17,14 +17,7 @@ def test_named_query_over_http_equals_embedded(name, server, built):
     remote = run(Endpoint(server + "/query"), name, **params)
     assert list(remote.columns) == list(embedded.columns)
     assert len(embedded) > 0, f"{name} gives no rows on the committed data with {params}"
-    assert _canonical(remote) == _canonical(embedded)
-
-
-def _canonical(frame):
-    """Rows as sorted tuples; GROUP_CONCAT cells (whose order SPARQL leaves open) with parts sorted."""
-    def cell(value):
-        return ", ".join(sorted(value.split(", "))) if isinstance(value, str) else value
-    return sorted(tuple(str(cell(v)) for v in row) for row in frame.itertuples(index=False))
+    assert canonical_rows(remote) == canonical_rows(embedded)
 
 
 def _post(url, field, text):
