@@ -4,6 +4,7 @@ Figures, not assertions: run it before and after a change and compare.
 
     python benchmarks/bench_build.py [--repeat 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,6 +13,7 @@ import sys
 import tempfile
 
 from pyoxigraph import Store
+from timing import median_ms
 
 from kg.build import build
 from kg.mapping import dataset_quads
@@ -19,7 +21,6 @@ from kg.paths import DEFAULT_DATA_DIR
 from kg.store import KnowledgeGraph
 from kg.tables import check_tables
 from kg.validate import row_index, shacl_problems, sparql_problems
-from timing import median_ms
 
 
 def main() -> int:
@@ -40,16 +41,26 @@ def main() -> int:
         "validate: SHACL": median_ms(lambda: shacl_problems(graph, rows), args.repeat),
         "validate: SPARQL violation queries": median_ms(lambda: sparql_problems(graph, rows), args.repeat),
         "kg build (everything, 4 files)": median_ms(lambda: build(DEFAULT_DATA_DIR, tempfile.mkdtemp()), args.repeat),
-        "kg --help (new process)": median_ms(lambda: subprocess.run([sys.executable, "-m", "kg.cli", "--help"],
-                                                                 capture_output=True, check=True), args.repeat),
-        "python -c pass (new process)": median_ms(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), args.repeat),
+        "kg --help (new process)": median_ms(
+            lambda: subprocess.run([sys.executable, "-m", "kg.cli", "--help"], capture_output=True, check=True),
+            args.repeat,
+        ),
+        "python -c pass (new process)": median_ms(
+            lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), args.repeat
+        ),
     }
-    print(f"dataset: {len(quads)} quads from {sum(len(r) for r in tables.rows.values())} rows; median of {args.repeat} runs")
+    print(
+        f"dataset: {len(quads)} quads from {sum(len(r) for r in tables.rows.values())} rows; "
+        f"median of {args.repeat} runs"
+    )
     for name, ms in figures.items():
         print(f"  {name:<38} {ms:9.1f} ms")
     total = figures["kg build (everything, 4 files)"]
     print(f"  SHACL share of a build:               {figures['validate: SHACL'] / total:9.0%}")
-    print(f"  kg --help over bare interpreter:      {figures['kg --help (new process)'] / figures['python -c pass (new process)']:9.2f}x")
+    print(
+        "  kg --help over bare interpreter:      "
+        f"{figures['kg --help (new process)'] / figures['python -c pass (new process)']:9.2f}x"
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ region pairs, and the time of betweenness: exact where the graph has at most
 
     python benchmarks/bench_network.py [--pairs 40] [--factors 10,100]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,6 +19,7 @@ import time
 
 import networkx as nx
 
+from kg.evidence import Evidence
 from kg.network import bridges, chains, cooperation_network
 from kg.store import load
 
@@ -28,12 +30,11 @@ def scaled_network(G: nx.Graph, factor: int, ties: int = 20, seed: int = 42) -> 
     copies = [nx.relabel_nodes(G, {n: f"{n}#s{i}" for n in G}) if i else G.copy() for i in range(factor)]
     H = nx.union_all(copies)
     nodes = list(G)
-    evidence = [{"relation": "cooperatesWith", "source": "", "target": "", "case": None, "role": None,
-                 "document": "synthetic", "locator": "-"}]
     for i in range(1, factor):
         for _ in range(ties):
             a, b = rng.choice(nodes), rng.choice(nodes)
-            H.add_edge(f"{a}#s{i}", f"{b}#s{i - 1}" if i > 1 else b, evidence=evidence)
+            source, target = f"{a}#s{i}", f"{b}#s{i - 1}" if i > 1 else b
+            H.add_edge(source, target, evidence=[Evidence("cooperatesWith", source, target, "synthetic", "-")])
     H.graph.pop("names", None)
     return H
 
@@ -57,8 +58,10 @@ def report(label: str, G: nx.Graph, pairs: int) -> tuple[float, float]:
     rows = bridges(G, top=5)
     betweenness = time.perf_counter() - start
     p50, p95 = statistics.median(times), times[int(0.95 * (len(times) - 1))]
-    print(f"{label:<14} {G.number_of_nodes():>7} {G.number_of_edges():>7} {p50:10.1f} {p95:10.1f} "
-          f"{betweenness:12.2f}  {rows[0]['method']}")
+    print(
+        f"{label:<14} {G.number_of_nodes():>7} {G.number_of_edges():>7} {p50:10.1f} {p95:10.1f} "
+        f"{betweenness:12.2f}  {rows[0]['method']}"
+    )
     return p50, betweenness
 
 
@@ -68,7 +71,9 @@ def main() -> int:
     parser.add_argument("--factors", default="10,100")
     args = parser.parse_args()
     G = cooperation_network(load())
-    print(f"{'network':<14} {'nodes':>7} {'edges':>7} {'chains p50':>10} {'chains p95':>10} {'betweenness s':>12}  method")
+    print(
+        f"{'network':<14} {'nodes':>7} {'edges':>7} {'chains p50':>10} {'chains p95':>10} {'betweenness s':>12}  method"
+    )
     base_chain, base_bc = report("real", G, args.pairs)
     for factor in (int(f) for f in args.factors.split(",")):
         chain_p50, bc = report(f"synthetic x{factor}", scaled_network(G, factor), args.pairs)

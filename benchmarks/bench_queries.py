@@ -3,7 +3,7 @@
 For each scale (copies of the real graph, see kg/synthetic.py) and each named
 query, prints the median time of:
 
-* ``ours``: ``kg.named.run`` (binding, the embedded Oxigraph store, a typed DataFrame);
+* ``ours``: ``kg.queries.run`` (binding, the embedded Oxigraph store, a typed DataFrame);
 * ``raw``: the same bound query text on ``pyoxigraph.Store.query``, results listed, nothing else;
 * ``rdflib``: the same text on an ``rdflib.Dataset`` (union default graph), only up to
   ``--rdflib-max`` copies, in a forked child stopped after ``--rdflib-cap`` seconds.
@@ -14,26 +14,29 @@ so 16 copies make about a million: the size the goals are stated for
 
     python benchmarks/bench_queries.py [--scales 1,4,16] [--repeat 7]
 """
+
 from __future__ import annotations
 
 import argparse
 import statistics
 
 from pyoxigraph import Store
+from timing import median_ms
 
-from kg.mapping import PREFIXES, dataset_quads
-from kg.named import bind, library, run, with_values
+from kg.iris import PREFIXES, dataset_quads
 from kg.names import names_of
+from kg.queries import bind, library, run, with_values
 from kg.store import KnowledgeGraph
 from kg.synthetic import scaled_tables
 from kg.tables import load_tables
-from timing import median_ms
 
 ID = "https://w3id.org/yrd-de/id/"
 #: Entities are given by IRI: in scaled data every copy of 上海 is also called 上海.
-PARAMS = {"cq02-cooperation-chains": {"from": ID + "shanghai", "to": ID + "suzhou-anhui"},
-          "cq03-carriers-by-industry": {"industry": ID + "artificial-intelligence"},
-          "cq10-entity-facts": {"entity": ID + "hefei"}}
+PARAMS = {
+    "cq02-cooperation-chains": {"from": ID + "shanghai", "to": ID + "suzhou-anhui"},
+    "cq03-carriers-by-industry": {"industry": ID + "artificial-intelligence"},
+    "cq10-entity-facts": {"entity": ID + "hefei"},
+}
 
 
 def rdflib_ms(dataset, text: str, repeat: int, cap: float) -> float | None:
@@ -71,7 +74,10 @@ def main() -> int:
     real = load_tables()
     queries = library()
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    print(f"{'scale':>5} {'quads':>9} {'query':<30} {'ours ms':>9} {'raw ms':>9} {'ours/raw':>8} {'rdflib ms':>10} {'rdflib/ours':>11}")
+    print(
+        f"{'scale':>5} {'quads':>9} {'query':<30} {'ours ms':>9} {'raw ms':>9} {'ours/raw':>8} "
+        f"{'rdflib ms':>10} {'rdflib/ours':>11}"
+    )
     for factor in (int(s) for s in args.scales.split(",")):
         store = Store()
         store.extend(dataset_quads(scaled_tables(real, factor)))
@@ -81,10 +87,14 @@ def main() -> int:
         worst, ratios = 0.0, []
         for name, query in queries.items():
             params = PARAMS.get(name, {})
-            text = with_values(query.text, bind(query, params, names_of(graph).resolve))
-            ours = median_ms(lambda: run(graph, name, **params), args.repeat)
-            raw = median_ms(lambda: list(store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)),
-                            args.repeat)
+            text = with_values(query.text, bind(graph, query, params))
+            ours = median_ms(lambda graph=graph, name=name, params=params: run(graph, name, **params), args.repeat)
+            raw = median_ms(
+                lambda store=store, text=text: list(
+                    store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+                ),
+                args.repeat,
+            )
             rdf = "not run at this scale"
             if dataset is not None:
                 rdf_ms = rdflib_ms(dataset, prologue + text, max(1, args.repeat // 3), args.rdflib_cap)
@@ -92,8 +102,10 @@ def main() -> int:
             worst = max(worst, ours)
             ratios.append(ours / raw)
             print(f"{factor:>5} {len(store):>9} {name:<30} {ours:9.1f} {raw:9.1f} {ours / raw:8.2f} {rdf}")
-        print(f"{factor:>5} {len(store):>9} {'=> slowest ours p50':<30} {worst:9.1f} ms; ours/raw median "
-              f"{statistics.median(ratios):.2f}, max {max(ratios):.2f}")
+        print(
+            f"{factor:>5} {len(store):>9} {'=> slowest ours p50':<30} {worst:9.1f} ms; ours/raw median "
+            f"{statistics.median(ratios):.2f}, max {max(ratios):.2f}"
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ stopped at the end.
 
     python benchmarks/bench_server.py [--clients 8] [--requests 200]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,9 +21,8 @@ import urllib.request
 from pathlib import Path
 
 from kg.endpoint import Endpoint
-from kg.named import bind, library, with_values
-from kg.names import names_of
 from kg.paths import DEFAULT_OUT_DIR
+from kg.queries import bind, library, with_values
 from kg.serve import free_port, prepare_store, server_command
 
 
@@ -33,8 +33,9 @@ def main() -> int:
     args = parser.parse_args()
     location = prepare_store(DEFAULT_OUT_DIR / "kg.nq", Path(tempfile.mkdtemp()) / "store")
     port = free_port()
-    server = subprocess.Popen(server_command(location, "127.0.0.1", port, timeout=30),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        server_command(location, "127.0.0.1", port, timeout=30), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}/query"
     try:
         for _ in range(200):
@@ -44,8 +45,7 @@ def main() -> int:
             except OSError:
                 time.sleep(0.1)
         endpoint = Endpoint(url, timeout=60)
-        names = names_of(endpoint)
-        texts = [with_values(q.text, bind(q, q.example_params(), names.resolve)) for q in library().values()]
+        texts = [with_values(q.text, bind(endpoint, q, q.example_params())) for q in library().values()]
         latencies, errors, lock = [], [], threading.Lock()
 
         def client(offset: int):
@@ -73,8 +73,10 @@ def main() -> int:
     latencies.sort()
     total = args.clients * args.requests
     print(f"{args.clients} clients x {args.requests} named queries on 127.0.0.1 ({len(texts)} distinct)")
-    print(f"throughput {total / elapsed:8.1f} queries/s   p50 {statistics.median(latencies):7.1f} ms   "
-          f"p99 {latencies[int(0.99 * (len(latencies) - 1))]:7.1f} ms   errors {len(errors)}")
+    print(
+        f"throughput {total / elapsed:8.1f} queries/s   p50 {statistics.median(latencies):7.1f} ms   "
+        f"p99 {latencies[int(0.99 * (len(latencies) - 1))]:7.1f} ms   errors {len(errors)}"
+    )
     for error in errors[:5]:
         print("  ", error)
     return 1 if errors else 0

@@ -10,6 +10,7 @@ drawing). Figures, not assertions; it stops only if a page fetches something or 
 
     python benchmarks/bench_viz.py [--repeat 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,20 +18,24 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from timing import median_ms
+
 from kg import viz
-from kg.browser import Browser
 from kg.network import overview_network
 from kg.store import load
 from kg.synthetic import synthetic_network
-from timing import median_ms
+from kg.viz.browser import Browser
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    graphs = {"real overview": overview_network(load()), "synthetic 1k": synthetic_network(1000),
-              "synthetic 5k": synthetic_network(5000)}
+    graphs = {
+        "real overview": overview_network(load()),
+        "synthetic 1k": synthetic_network(1000),
+        "synthetic 5k": synthetic_network(5000),
+    }
     rows = []
     with tempfile.TemporaryDirectory() as folder, Browser() as browser:
         for name, G in graphs.items():
@@ -42,14 +47,24 @@ def main() -> None:
                 tab.close()
                 assert not report.requests and not report.console_errors, (report.requests, report.console_errors)
                 drawn.append(report.timings["stabilised"])
-            rows.append((name, G.number_of_nodes(), G.number_of_edges(), page.stat().st_size / 2**20, write_ms,
-                         statistics.median(drawn)))
+            rows.append(
+                (
+                    name,
+                    G.number_of_nodes(),
+                    G.number_of_edges(),
+                    page.stat().st_size / 2**20,
+                    write_ms,
+                    statistics.median(drawn),
+                )
+            )
     print(f"{'graph':<15} {'nodes':>6} {'edges':>6} {'HTML MiB':>9} {'write ms':>9} {'drawn ms':>9}")
     for name, nodes, edges, size, write_ms, drawn_ms in rows:
         print(f"{name:<15} {nodes:>6} {edges:>6} {size:>9.2f} {write_ms:>9.0f} {drawn_ms:>9.0f}")
     small, big = rows[1], rows[2]
-    print(f"5k / 1k: nodes x{big[1] / small[1]:.1f}, HTML x{big[3] / small[3]:.1f}, "
-          f"write x{big[4] / small[4]:.1f}, drawn x{big[5] / small[5]:.1f}")
+    print(
+        f"5k / 1k: nodes x{big[1] / small[1]:.1f}, HTML x{big[3] / small[3]:.1f}, "
+        f"write x{big[4] / small[4]:.1f}, drawn x{big[5] / small[5]:.1f}"
+    )
 
 
 if __name__ == "__main__":

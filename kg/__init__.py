@@ -11,12 +11,19 @@ The public API, imported lazily so that ``import kg`` stays cheap:
 * :func:`kg.query` - a named query of ``kg/queries`` (``kg.query("cq04-share-of-gdp-targets", region="合肥")``)
   or any SPARQL, as a DataFrame.
 """
+
 from importlib import import_module
 
 __all__ = ["load", "from_tables", "build", "validate", "query"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
-_HOMES = {"load": "kg.store", "from_tables": "kg.store", "build": "kg.build", "validate": "kg.validate", "query": "kg.named"}
+_HOMES = {
+    "load": "kg.store",
+    "from_tables": "kg.store",
+    "build": "kg.build",
+    "validate": "kg.validate",
+    "query": "kg.queries",
+}
 
 
 def __getattr__(name):

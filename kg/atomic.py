@@ -11,6 +11,7 @@ as it was.
 >>> (folder / "out.txt").read_text(encoding="utf-8")
 '合肥\\n'
 """
+
 from __future__ import annotations
 
 import os

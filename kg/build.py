@@ -13,10 +13,13 @@ temporary file and a rename, so an earlier build in ``out_dir`` is never left
 half overwritten.
 
 >>> import tempfile
->>> result = build(out_dir=tempfile.mkdtemp())
+>>> from kg.examples import TINY_DIR
+>>> from kg.paths import DATAPACKAGE_FILE
+>>> result = build(TINY_DIR, tempfile.mkdtemp(), descriptor=DATAPACKAGE_FILE)
 >>> sorted(p.name for p in result.paths)
 ['kg.jsonld', 'kg.nq', 'kg.ttl', 'stats.json']
 """
+
 from __future__ import annotations
 
 import json
@@ -26,7 +29,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, serialize
 
 from kg.atomic import write_files_atomic
-from kg.mapping import PREFIXES
+from kg.iris import PREFIXES, shorten
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
 from kg.problems import ValidationFailed
 from kg.store import KnowledgeGraph
@@ -42,9 +45,11 @@ class BuildResult:
     paths: list[Path]
 
 
-def build(data_dir: Path | str = DEFAULT_DATA_DIR, out_dir: Path | str = DEFAULT_OUT_DIR) -> BuildResult:
+def build(
+    data_dir: Path | str = DEFAULT_DATA_DIR, out_dir: Path | str = DEFAULT_OUT_DIR, descriptor: Path | str | None = None
+) -> BuildResult:
     """Validate ``data_dir`` and write the outputs to ``out_dir``; raise :class:`ValidationFailed` on problems."""
-    report = validate(data_dir)
+    report = validate(data_dir, descriptor)
     if not report.ok:
         raise ValidationFailed(report.problems)
     graph = report.graph
@@ -66,8 +71,7 @@ def sorted_nquads(graph: KnowledgeGraph) -> bytes:
 
 
 def _turtle(graph: KnowledgeGraph) -> bytes:
-    triples = graph.select("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    return serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    return serialize(graph.union_triples(), format=RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
 def _jsonld(nquads: bytes) -> bytes:
@@ -91,23 +95,16 @@ _STATS_QUERIES = {
 }
 
 
-def _short(iri: str) -> str:
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
 def compute_stats(graph: KnowledgeGraph) -> dict:
     """Counts per class, per predicate (stated facts), per source and per graph.
 
-    >>> from kg.store import from_tables
-    >>> compute_stats(from_tables())["classes"]["kg:PatternCase"] >= 6
-    True
+    >>> from kg.examples import tiny_graph
+    >>> compute_stats(tiny_graph())["classes"]["kg:PatternCase"]
+    1
     """
     stats = {"quads": len(graph)}
     for name, text in _STATS_QUERIES.items():
-        stats[name] = {_short(s["key"].value): int(s["n"].value) for s in graph.select(text)}
+        stats[name] = {shorten(s["key"].value): int(s["n"].value) for s in graph.select(text)}
     return stats
 
 

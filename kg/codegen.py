@@ -17,14 +17,14 @@ regenerates both in memory and fails when the committed files have drifted.
 >>> "class KG(DefinedNamespace):" in sources["namespace.py"]
 True
 """
+
 from __future__ import annotations
 
 import sys
 
 from kg.atomic import write_text_atomic
+from kg.iris import KG as KG_NS
 from kg.paths import ONTOLOGY_FILES, PACKAGE_DIR
-
-KG_NS = "https://w3id.org/yrd-de/ontology#"
 
 __all__ = ["ontology_graph", "render", "main"]
 
@@ -42,7 +42,7 @@ def ontology_graph():
 
 
 def _local(term) -> str:
-    return str(term)[len(KG_NS):]
+    return str(term)[len(KG_NS) :]
 
 
 def _label(graph, term, lang: str) -> str:
@@ -59,13 +59,21 @@ def render(graph) -> dict[str, str]:
     from rdflib import SKOS, URIRef
 
     terms = sorted({t for t in graph.subjects() if isinstance(t, URIRef) and str(t).startswith(KG_NS)})
-    lines = [_HEADER.format(what="The ontology's terms as an rdflib namespace."),
-             "from rdflib.namespace import DefinedNamespace, Namespace",
-             "from rdflib.term import URIRef", "", "",
-             "class KG(DefinedNamespace):",
-             '    """Terms of https://w3id.org/yrd-de/ontology# (zh / en labels)."""', "",
-             "    _fail = True",
-             f'    _NS = Namespace("{KG_NS}")', ""]
+    lines = [
+        _HEADER.format(what="The ontology's terms as an rdflib namespace."),
+        "from rdflib.namespace import DefinedNamespace, Namespace",
+        "from rdflib.term import URIRef",
+        "",
+        "from kg.iris import KG",
+        "",
+        "",
+        "class KG(DefinedNamespace):",
+        '    """Terms of https://w3id.org/yrd-de/ontology# (zh / en labels)."""',
+        "",
+        "    _fail = True",
+        "    _NS = Namespace(KG)",
+        "",
+    ]
     for term in terms:
         lines.append(f"    {_local(term)}: URIRef  # {_label(graph, term, 'zh')} / {_label(graph, term, 'en')}")
     namespace_py = "\n".join(lines) + "\n"
@@ -79,10 +87,11 @@ def render(graph) -> dict[str, str]:
     for role, pattern in graph.subject_objects(URIRef(KG_NS + "rolePattern")):
         role_pattern[str(graph.value(role, SKOS.notation))] = str(graph.value(pattern, SKOS.notation))
 
-    vocab = [_HEADER.format(what="The ontology's controlled lists as plain data (no rdflib import)."),
-             f'NAMESPACE = "{KG_NS}"', "",
-             "#: scheme local name -> {skos:notation used in the tables: concept local name}",
-             "SCHEMES = {"]
+    vocab = [
+        _HEADER.format(what="The ontology's controlled lists as plain data (no rdflib import)."),
+        "#: scheme local name -> {skos:notation used in the tables: concept local name}",
+        "SCHEMES = {",
+    ]
     for scheme in sorted(schemes):
         vocab.append(f"    {scheme!r}: {{")
         for notation in sorted(schemes[scheme]):

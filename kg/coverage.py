@@ -13,6 +13,7 @@ those are the thin spots. A fact citing ``三（四）1; 表4`` counts for 三,
 >>> hefei_table["facts"] > 50
 True
 """
+
 from __future__ import annotations
 
 import csv
@@ -88,6 +89,12 @@ def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_D
         parts = document_parts(seed.read_text(encoding="utf-8")) if seed.exists() else []
         cited = sorted({key for (s, key) in facts if s == source} - set(parts))
         for key in parts + cited:
-            rows.append({"source": source, "part": key, "facts": facts.get((source, key), 0),
-                         "entities": len(subjects.get((source, key), ()))})
+            rows.append(
+                {
+                    "source": source,
+                    "part": key,
+                    "facts": facts.get((source, key), 0),
+                    "entities": len(subjects.get((source, key), ())),
+                }
+            )
     return rows

@@ -10,6 +10,7 @@ as PREFIX lines, since a remote store does not know them.
 :func:`upload` loads a built dataset into a store through the SPARQL 1.1 Graph
 Store Protocol (one PUT per named graph).
 """
+
 from __future__ import annotations
 
 import json
@@ -20,14 +21,11 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, parse, serialize
 
-from kg.mapping import PREFIXES
+from kg.errors import EndpointError
+from kg.iris import PREFIXES
 from kg.store import frame_from_rows
 
 __all__ = ["Endpoint", "EndpointError", "upload"]
-
-
-class EndpointError(RuntimeError):
-    """The endpoint refused a request; the message carries its status and explanation."""
 
 
 def _term(binding: dict):
@@ -68,9 +66,11 @@ class Endpoint:
     def _post(self, sparql: str) -> dict:
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
         body = urllib.parse.urlencode({"query": prologue + sparql}).encode("utf-8")
-        request = urllib.request.Request(self.url, data=body, headers={
-            "Accept": "application/sparql-results+json",
-            "Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(
+            self.url,
+            data=body,
+            headers={"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 body = response.read().decode("utf-8", errors="replace")
@@ -81,7 +81,7 @@ class Endpoint:
             return json.loads(body)
         except json.JSONDecodeError as err:
             # A streaming server that stops a query (e.g. on its timeout) ends the body with its reason.
-            raise EndpointError(f"{self.url} broke off its answer: {body[err.pos:].strip()[:300]}") from None
+            raise EndpointError(f"{self.url} broke off its answer: {body[err.pos :].strip()[:300]}") from None
 
     def select(self, sparql: str) -> _Solutions | bool:
         """Rows of terms (like pyoxigraph solutions), or a bool for ASK."""
@@ -89,7 +89,9 @@ class Endpoint:
         if "boolean" in answer:
             return answer["boolean"]
         names = answer["head"]["vars"]
-        return _Solutions(names, [_Row({n: _term(b[n]) for n in names if n in b}) for b in answer["results"]["bindings"]])
+        return _Solutions(
+            names, [_Row({n: _term(b[n]) for n in names if n in b}) for b in answer["results"]["bindings"]]
+        )
 
     def query(self, sparql: str):
         """A DataFrame for SELECT, a bool for ASK (CONSTRUCT is not supported remotely)."""
@@ -112,7 +114,9 @@ def upload(nquads: Path | str, store_url: str, timeout: float = 120.0) -> list[s
     for graph, triples in sorted(graphs.items()):
         url = f"{store_url}?{urllib.parse.urlencode({'graph': graph})}"
         data = serialize(triples, format=RdfFormat.N_TRIPLES)
-        request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": "application/n-triples"})
+        request = urllib.request.Request(
+            url, data=data, method="PUT", headers={"Content-Type": "application/n-triples"}
+        )
         try:
             urllib.request.urlopen(request, timeout=timeout).close()
         except urllib.error.HTTPError as err:

@@ -8,14 +8,14 @@ Formats whose attributes are scalars get each edge's evidence flattened to
 opens the delta as a map.
 
 >>> import tempfile, pathlib, networkx as nx
->>> from kg.network import cooperation_network
->>> from kg.store import from_tables
->>> G = cooperation_network(from_tables())
+>>> from kg.examples import tiny_network
+>>> G = tiny_network()
 >>> out = pathlib.Path(tempfile.mkdtemp())
 >>> back = nx.read_graphml(export_network(G, out / "kg.graphml", "graphml")[0])
 >>> (back.number_of_nodes(), back.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
 True
 """
+
 from __future__ import annotations
 
 import csv
@@ -44,7 +44,9 @@ def flat_network(G: nx.Graph) -> nx.Graph:
         flat.add_node(node, **{k: data[k] for k in _NODE_FIELDS if data.get(k) is not None})
     for a, b, data in G.edges(data=True):
         evidence = data["evidence"]
-        flat.add_edge(a, b, evidence_count=len(evidence), **{k: _joined(e.get(k) for e in evidence) for k in _EDGE_FIELDS})
+        flat.add_edge(
+            a, b, evidence_count=len(evidence), **{k: _joined(getattr(e, k) for e in evidence) for k in _EDGE_FIELDS}
+        )
     return flat
 
 
@@ -80,8 +82,11 @@ def export_network(G: nx.Graph, path: Path | str, fmt: str) -> list[Path]:
         stem = path.name.removesuffix(".csv")
         nodes = [{"id": n, **d} for n, d in flat.nodes(data=True)]
         edges = [{"source": a, "target": b, **d} for a, b, d in flat.edges(data=True)]
-        return write_files_atomic(path.parent, {
-            f"{stem}-nodes.csv": _csv(nodes, ["id", *_NODE_FIELDS]),
-            f"{stem}-edges.csv": _csv(edges, ["source", "target", "evidence_count", *_EDGE_FIELDS]),
-        })
+        return write_files_atomic(
+            path.parent,
+            {
+                f"{stem}-nodes.csv": _csv(nodes, ["id", *_NODE_FIELDS]),
+                f"{stem}-edges.csv": _csv(edges, ["source", "target", "evidence_count", *_EDGE_FIELDS]),
+            },
+        )
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")

@@ -1,59 +1,74 @@
-"""Resolve what a user types to one entity of the graph.
+"""Resolve what a user types to one thing of the graph: the one home of name matching.
 
-A name may be a Chinese or English label, the Chinese label without its
-administrative suffix (合肥 for 合肥市), the pinyin of that (``hefei``,
-``Hefei``, ``he fei``), an administrative code (12 digits or its 6-digit
-prefix), an id (``suzhou-anhui``) or a full IRI. Matching ignores case,
-spaces and hyphens. When no name matches exactly, a name that ends a longer
-label is tried (高新区 -> 合肥高新区, 亳州高新区 ...).
+A name may be a Chinese or English label or alias (``skos:altLabel``), the Chinese label
+without its administrative suffix (合肥 for 合肥市), the pinyin of that (``hefei``,
+``Hefei``, ``he fei``), an administrative code (12 digits or its 6-digit prefix), a
+concept's notation (``industrial_enclave``), an id (``suzhou-anhui``) or a full IRI.
+Matching ignores case, spaces and hyphens. When no name matches exactly, a name that
+ends a longer label is tried (高新区 -> 合肥高新区, 宿州高新区 ...).
 
-Several matches raise :class:`AmbiguousName` listing them; none raises
-:class:`UnknownName` with the closest names.
+One resolver per kind of name, used by every verb, named-query parameter and view:
+:func:`resolve_entity`, :func:`resolve_pattern`, :func:`resolve_case`,
+:func:`resolve_industry` and :func:`resolve_source`. Several matches raise
+:class:`kg.errors.AmbiguousName` listing them; none raises
+:class:`kg.errors.UnknownName` with the closest names.
 
->>> from kg.store import from_tables
->>> names = NameIndex.from_graph(from_tables())
->>> names.resolve("合肥") == names.resolve("合肥市") == names.resolve("Hefei") == names.resolve("340100000000")
+>>> from kg.examples import tiny_graph
+>>> graph = tiny_graph()
+>>> resolve_entity(graph, "合肥") == resolve_entity(graph, "Hefei") == resolve_entity(graph, "340100")
+True
+>>> resolve_pattern(graph, "产业飞地") == resolve_pattern(graph, "industrial_enclave") == resolve_pattern(
+...     graph, "Industrial enclave")
 True
 >>> try:
-...     names.resolve("高新区")
+...     resolve_entity(graph, "高新区")
 ... except AmbiguousName as err:
-...     "hefei-hitech-zone" in [e.id for e in err.candidates]
-True
+...     sorted(e.id for e in err.candidates)
+['hefei-hitech-zone', 'suzhou-anhui-hitech-zone']
 """
+
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 
-__all__ = ["NameIndex", "AmbiguousName", "UnknownName", "Entity", "names_of"]
+from kg.errors import AmbiguousName, UnknownName
+from kg.iris import SRC, entity_id, local_name
+
+__all__ = [
+    "NameIndex",
+    "Named",
+    "names_of",
+    "resolve_entity",
+    "resolve_pattern",
+    "resolve_case",
+    "resolve_industry",
+    "resolve_source",
+    "notation",
+    "AmbiguousName",
+    "UnknownName",
+]
 
 _SUFFIXES = ("特别行政区", "自治区", "省", "市", "区", "县")
-_ID_PREFIX = "https://w3id.org/yrd-de/id/"
-
-
-class UnknownName(LookupError):
-    """No entity has this name."""
-
-
-class AmbiguousName(LookupError):
-    """Several entities have this name; ``candidates`` lists them."""
-
-    def __init__(self, message: str, candidates: list["Entity"]):
-        super().__init__(message)
-        self.candidates = candidates
+#: Classes whose members are named things a user may type.
+NAMED_CLASSES = ("Region", "Carrier", "Organisation", "Plan", "PatternCase", "Industry", "DevelopmentPattern", "Source")
 
 
 @dataclass(frozen=True)
-class Entity:
+class Named:
+    """One nameable thing: its IRI, labels, class (local name), and every other name it goes by."""
+
     iri: str
     label_zh: str
     label_en: str
     kind: str
+    aliases: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def id(self) -> str:
-        return self.iri.removeprefix(_ID_PREFIX)
+        return local_name(self.iri) if self.kind in ("Source", "DevelopmentPattern") else entity_id(self.iri)
 
     def __str__(self) -> str:
         return f"{self.label_zh} / {self.label_en} ({self.kind}, {self.id})"
@@ -76,69 +91,155 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text))
 
 
-_ENTITIES = """
-SELECT ?e ?zh ?en ?type ?code WHERE {
-  VALUES ?type { kg:Region kg:Carrier kg:Organisation kg:Plan kg:PatternCase kg:Industry }
+_NAMED = """
+SELECT ?e ?zh ?en ?type ?alias WHERE {
+  VALUES ?type { %s }
   ?e a ?type ; rdfs:label ?zh , ?en .
   FILTER (lang(?zh) = "zh" && lang(?en) = "en")
-  OPTIONAL { ?e kg:adminCode ?code }
+  OPTIONAL { ?e kg:adminCode|skos:notation|skos:altLabel|kg:fileName ?alias }
 }"""
 
 
 class NameIndex:
-    """Every way of naming each entity, built once per graph."""
+    """Every way of naming each thing, built once per graph (see :func:`names_of`)."""
 
-    def __init__(self, entities: list[Entity], codes: dict[str, str]):
-        self.entities = {e.iri: e for e in entities}
-        self._ids = {e.id: e.iri for e in entities} | {e.iri: e.iri for e in entities}
+    def __init__(self, things: Iterable[Named]):
+        self.things = {t.iri: t for t in sorted(things, key=lambda t: t.iri)}
+        self._ids = {t.id: t.iri for t in self.things.values()} | {iri: iri for iri in self.things}
         self._exact: dict[str, set[str]] = {}
-        for e in entities:
-            stripped = _strip_suffix(e.label_zh)
-            for name in (e.label_zh, e.label_en, stripped, _pinyin(stripped), _pinyin(e.label_zh)):
-                self._exact.setdefault(_key(name), set()).add(e.iri)
-        for iri, code in codes.items():
-            for name in (code, code[:6]):
-                self._exact.setdefault(name, set()).add(iri)
+        for t in self.things.values():
+            stripped = _strip_suffix(t.label_zh)
+            names = {t.label_zh, t.label_en, stripped, _pinyin(stripped), _pinyin(t.label_zh)}
+            for alias in t.aliases:
+                names |= {alias, _strip_suffix(alias)} if not alias.isdigit() else {alias, alias[:6]}
+            for name in names:
+                self._exact.setdefault(_key(name), set()).add(t.iri)
 
     @classmethod
-    def from_graph(cls, graph) -> "NameIndex":
-        """Index the labelled entities of a :class:`kg.store.KnowledgeGraph`."""
-        entities, codes = {}, {}
-        for row in graph.select(_ENTITIES):
+    def from_graph(cls, graph) -> NameIndex:
+        """Index the named things of a :class:`kg.store.KnowledgeGraph` (or an endpoint)."""
+        found: dict[str, tuple[str, str, str]] = {}
+        aliases: dict[str, list[str]] = {}
+        for row in graph.select(_NAMED % " ".join(f"kg:{c}" for c in NAMED_CLASSES)):
             iri = row["e"].value
-            entities[iri] = Entity(iri, row["zh"].value, row["en"].value, row["type"].value.rsplit("#", 1)[1])
-            if row["code"] is not None:
-                codes[iri] = row["code"].value
-        return cls(sorted(entities.values(), key=lambda e: e.iri), codes)
+            found[iri] = (row["zh"].value, row["en"].value, local_name(row["type"].value))
+            if row["alias"] is not None:
+                aliases.setdefault(iri, []).append(row["alias"].value)
+        return cls(Named(iri, *labels, tuple(sorted(set(aliases.get(iri, []))))) for iri, labels in found.items())
 
-    def candidates(self, name: str) -> list[Entity]:
-        """Entities the name could mean: the one with this id or IRI, else exact names, else labels it ends."""
-        if name.strip() in self._ids:
-            return [self.entities[self._ids[name.strip()]]]
+    @classmethod
+    def from_network(cls, G) -> NameIndex:
+        """Index the nodes of a networkx graph that carry ``label_zh``, ``label_en`` and ``type``."""
+        return cls(
+            Named(
+                n,
+                d["label_zh"],
+                d["label_en"],
+                d["type"],
+                tuple(filter(None, (*d.get("aliases", ()), d.get("adcode")))),
+            )
+            for n, d in G.nodes(data=True)
+        )
+
+    def candidates(self, name: str, kinds: Collection[str] | None = None, within=None) -> list[Named]:
+        """Things the name could mean: the one with this id or IRI, else exact names, else labels it ends.
+
+        ``kinds`` keeps only things of those classes; ``within`` only IRIs in that collection.
+        """
+
+        def keep(iris):
+            return {
+                i for i in iris if (kinds is None or self.things[i].kind in kinds) and (within is None or i in within)
+            }
+
+        by_id = self._ids.get(name.strip())
+        if by_id and keep({by_id}):
+            return [self.things[by_id]]
         key = _key(name)
-        found = self._exact.get(key) or self._exact.get(_key(_strip_suffix(name)))
-        if not found:
-            found = {e.iri for e in self.entities.values()
-                     if len(key) >= 2 and (_key(e.label_zh).endswith(key) or _key(e.label_en).endswith(key))}
-        return sorted((self.entities[i] for i in found), key=lambda e: e.iri)
+        found = keep(self._exact.get(key, ())) or keep(self._exact.get(_key(_strip_suffix(name)), ()))
+        if not found and len(key) >= 2:
+            found = keep(
+                t.iri for t in self.things.values() if _key(t.label_zh).endswith(key) or _key(t.label_en).endswith(key)
+            )
+        return sorted((self.things[i] for i in found), key=lambda t: t.iri)
 
-    def resolve(self, name: str) -> str:
-        """The IRI of the one entity ``name`` means."""
-        found = self.candidates(name)
+    def resolve(self, name: str, kinds: Collection[str] | None = None, within=None, what: str = "entity") -> str:
+        """The IRI of the one thing ``name`` means (see :meth:`candidates`); ``what`` names the kind in messages."""
+        found = self.candidates(name, kinds, within)
         if len(found) == 1:
             return found[0].iri
         if found:
-            listed = "; ".join(str(e) for e in found)
-            raise AmbiguousName(f"{name!r} names {len(found)} entities: {listed}. Use an id to choose.", found)
-        labels = sorted({e.label_zh for e in self.entities.values()} | {e.label_en for e in self.entities.values()})
+            listed = "; ".join(str(t) for t in found)
+            raise AmbiguousName(f"{name!r} names {len(found)} {what}s: {listed}. Use an id to choose.", found)
+        pool = [
+            t
+            for t in self.things.values()
+            if (kinds is None or t.kind in kinds) and (within is None or t.iri in within)
+        ]
+        labels = sorted({label for t in pool for label in (t.label_zh, t.label_en)})
         close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise UnknownName(f"no entity is named {name!r}.{hint}")
+        if kinds is not None and len(pool) <= 12:
+            hint = " Expected one of: " + ", ".join(f"{t.label_zh} / {t.label_en}" for t in pool) + "."
+        else:
+            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise UnknownName(f"no {what} is named {name!r}.{hint}")
 
 
 def names_of(graph) -> NameIndex:
-    """The name index of a graph (store or endpoint), built on first use and kept on the graph."""
-    index = getattr(graph, "_name_index", None)
-    if index is None:
-        index = graph._name_index = NameIndex.from_graph(graph)
-    return index
+    """The name index of a graph, built on first use and kept with it.
+
+    ``graph`` is a :class:`kg.store.KnowledgeGraph` or endpoint (indexed by query), or a
+    networkx graph: one made by :func:`kg.network.cooperation_network` carries the index of
+    the graph it came from, any other is indexed from its nodes.
+    """
+    import networkx as nx
+
+    if isinstance(graph, nx.Graph):
+        if "names" not in graph.graph:
+            graph.graph["names"] = NameIndex.from_network(graph)
+        return graph.graph["names"]
+    if getattr(graph, "_name_index", None) is None:
+        graph._name_index = NameIndex.from_graph(graph)
+    return graph._name_index
+
+
+def resolve_entity(graph, name: str, kinds: Collection[str] | None = None) -> str:
+    """The IRI of the entity ``name`` means; in a networkx graph, one of its nodes."""
+    import networkx as nx
+
+    within = graph if isinstance(graph, nx.Graph) else None
+    return names_of(graph).resolve(name, kinds, within)
+
+
+def resolve_pattern(graph, name: str) -> str:
+    """The IRI of the development pattern ``name`` means (产业飞地, Industrial enclave, industrial_enclave, IRI)."""
+    return names_of(graph).resolve(name, ("DevelopmentPattern",), what="development pattern")
+
+
+def notation(iri: str) -> str:
+    """The ``skos:notation`` of an ontology concept (a pattern, role, kind ...).
+
+    >>> notation("https://w3id.org/yrd-de/ontology#IndustrialEnclave")
+    'industrial_enclave'
+    """
+    from kg.vocabulary import SCHEMES
+
+    local = local_name(iri)
+    return next(n for scheme in SCHEMES.values() for n, concept in scheme.items() if concept == local)
+
+
+def resolve_case(graph, name: str) -> str:
+    """The IRI of the pattern case ``name`` means."""
+    return names_of(graph).resolve(name, ("PatternCase",), what="pattern case")
+
+
+def resolve_industry(graph, name: str) -> str:
+    """The IRI of the industry ``name`` means."""
+    return names_of(graph).resolve(name, ("Industry",), what="industry")
+
+
+def resolve_source(graph, name: str) -> str:
+    """The IRI of the source document ``name`` means (its id, title, file name or IRI)."""
+    iri = names_of(graph).resolve(name, ("Source",), what="source document")
+    assert iri.startswith(SRC)
+    return iri

@@ -6,12 +6,14 @@ Generated from ontology/*.ttl by ``python -m kg.codegen``; do not edit by hand.
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from kg.iris import KG
+
 
 class KG(DefinedNamespace):
     """Terms of https://w3id.org/yrd-de/ontology# (zh / en labels)."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/yrd-de/ontology#")
+    _NS = Namespace(KG)
 
     BlockSynergy: URIRef  # 板块协同 / Block synergy
     Carrier: URIRef  # 产业载体 / Carrier

@@ -14,36 +14,71 @@ city to its province; chains prefer routes with fewer containment hops.
 
 All analysis functions are pure: ``f(G, ...) -> plain data``.
 
->>> from kg.store import from_tables
->>> G = cooperation_network(from_tables())
+>>> from kg.examples import tiny_graph
+>>> G = cooperation_network(tiny_graph())
 >>> chain = chains(G, "上海", "宿州", k=1)[0]
 >>> [G.nodes[n]["label_zh"] for n in chain.nodes]
 ['上海市', '皖北', '宿州市']
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.names import NameIndex
+from kg.evidence import PARTICIPATION, Evidence, evidence_row
+from kg.iris import KG, local_name
+from kg.iris import local_name as short_name
+from kg.names import names_of, notation, resolve_entity, resolve_pattern
 
-__all__ = ["short_name", "DEFAULT_RELATIONS", "CONTAINMENT", "DEFAULT_TYPES", "OVERVIEW_RELATIONS", "OVERVIEW_TYPES",
-           "cooperation_network", "overview_network", "pattern_network", "ego_network",
-           "resolve", "chains", "Chain", "bridges", "communities"]
+__all__ = [
+    "short_name",
+    "DEFAULT_RELATIONS",
+    "CONTAINMENT",
+    "DEFAULT_TYPES",
+    "OVERVIEW_RELATIONS",
+    "OVERVIEW_TYPES",
+    "cooperation_network",
+    "overview_network",
+    "pattern_notation",
+    "pattern_network",
+    "ego_network",
+    "resolve",
+    "chains",
+    "Chain",
+    "bridges",
+    "communities",
+]
 
-_KG = "https://w3id.org/yrd-de/ontology#"
 CONTAINMENT = frozenset({"locatedIn", "partOf"})
-COOPERATION = frozenset({"transfersIndustryTo", "operatesEnclaveIn", "coBuilds", "empowers",
-                         "dataInfrastructureLink", "axisLink", "memberOf", "cooperatesWith"})
+COOPERATION = frozenset(
+    {
+        "transfersIndustryTo",
+        "operatesEnclaveIn",
+        "coBuilds",
+        "empowers",
+        "dataInfrastructureLink",
+        "axisLink",
+        "memberOf",
+        "cooperatesWith",
+    }
+)
 #: Ties projected by default: cooperation and flow relations, case participation, containment.
-DEFAULT_RELATIONS = COOPERATION | CONTAINMENT | {"participation"}
+DEFAULT_RELATIONS = COOPERATION | CONTAINMENT | {PARTICIPATION}
 #: Entity classes projected by default: the ones cooperation chains pass through.
 DEFAULT_TYPES = ("Region", "Carrier", "Organisation", "PatternCase")
 #: The whole entity graph: plans, industries and patterns too, with the ties between them.
 OVERVIEW_TYPES = DEFAULT_TYPES + ("Plan", "Industry", "DevelopmentPattern")
-OVERVIEW_RELATIONS = DEFAULT_RELATIONS | {"focusesOn", "hasClusterIndustry", "concerns", "issuedBy", "appliesTo",
-                                          "partOfPlan", "exemplifies"}
+OVERVIEW_RELATIONS = DEFAULT_RELATIONS | {
+    "focusesOn",
+    "hasClusterIndustry",
+    "concerns",
+    "issuedBy",
+    "appliesTo",
+    "partOfPlan",
+    "exemplifies",
+}
 
 _NODES = """
 SELECT ?n ?type ?zh ?en ?code ?level ?lat ?long ?province ?pattern WHERE {
@@ -82,15 +117,6 @@ SELECT ?t ?notation ?zh ?en WHERE {
 }"""
 
 
-def short_name(iri: str) -> str:
-    """The last part of an IRI: a term's local name, an entity's or a document's id.
-
-    >>> short_name("https://w3id.org/yrd-de/source/caict-2021"), short_name("https://w3id.org/yrd-de/ontology#partOf")
-    ('caict-2021', 'partOf')
-    """
-    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES) -> nx.Graph:
     """Project a :class:`kg.store.KnowledgeGraph` to an undirected networkx graph.
 
@@ -109,21 +135,20 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
         Nodes are entity IRIs with ``label_zh``, ``label_en``, ``type``, ``sources``
         (sorted ``(document id, locator)`` pairs of every fact stated about the
         entity), and where known ``adcode``, ``level`` (notation: ``province``,
-        ``prefecture``, ``country`` ...), ``lat``, ``lon``, ``province``, ``pattern``. Each edge has ``evidence``: a list of dicts with ``relation``,
-        ``source`` (subject IRI of the stated tie), ``target``, ``case``, ``role``,
-        ``document``, ``locator``. ``G.graph["labels"]`` maps the local names of
-        ontology terms, and the notations of concepts (roles, patterns), to their
-        ``(zh, en)`` labels.
+        ``prefecture``, ``country`` ...), ``lat``, ``lon``, ``province``, ``pattern``.
+        Each edge has ``evidence``: a sorted list of :class:`kg.evidence.Evidence`.
+        ``G.graph["labels"]`` maps the local names of ontology terms, and the notations
+        of concepts (roles, patterns), to their ``(zh, en)`` labels; ``G.graph["names"]``
+        is the :class:`kg.names.NameIndex` of ``graph``.
     """
-    G = nx.Graph()
-    G.graph["labels"] = {}
+    G = nx.Graph(labels={}, names=names_of(graph))
     for row in graph.select(_LABELS):
         labels = (row["zh"].value, row["en"].value)
-        G.graph["labels"][short_name(row["t"].value)] = labels
+        G.graph["labels"][local_name(row["t"].value)] = labels
         if row["notation"] is not None:
             G.graph["labels"][row["notation"].value] = labels
     for row in graph.select(_NODES % " ".join(f"kg:{t}" for t in types)):
-        attrs = {"label_zh": row["zh"].value, "label_en": row["en"].value, "type": short_name(row["type"].value)}
+        attrs = {"label_zh": row["zh"].value, "label_en": row["en"].value, "type": local_name(row["type"].value)}
         for key, var in (("adcode", "code"), ("level", "level"), ("province", "province"), ("pattern", "pattern")):
             if row[var] is not None:
                 attrs[key] = row[var].value
@@ -132,32 +157,50 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
         G.add_node(row["n"].value, sources=[], **attrs)
     for row in graph.select(_SOURCES):
         if row["n"].value in G:
-            G.nodes[row["n"].value]["sources"].append((short_name(row["g"].value), row["locator"].value))
+            G.nodes[row["n"].value]["sources"].append((local_name(row["g"].value), row["locator"].value))
     for _, data in G.nodes(data=True):
         data["sources"].sort()
 
-    def add(a, b, evidence):
+    def add(e: Evidence):
+        a, b = e.source, e.target
         if a in G and b in G and a != b:
             if not G.has_edge(a, b):
                 G.add_edge(a, b, evidence=[])
-            if evidence not in G.edges[a, b]["evidence"]:
-                G.edges[a, b]["evidence"].append(evidence)
+            if e not in G.edges[a, b]["evidence"]:
+                G.edges[a, b]["evidence"].append(e)
+
+    def value(term):
+        return term.value if term is not None else None
 
     for row in graph.select(_TIES):
-        relation = short_name(row["p"].value)
-        if relation in relations and row["p"].value.startswith(_KG):
-            s, o = row["s"].value, row["o"].value
-            add(s, o, {"relation": relation, "source": s, "target": o,
-                       "case": row["case"].value if row["case"] is not None else None, "role": None,
-                       "document": row["g"].value, "locator": row["locator"].value})
-    if "participation" in relations:
+        relation = local_name(row["p"].value)
+        if relation in relations and row["p"].value.startswith(KG):
+            add(
+                Evidence(
+                    relation,
+                    row["s"].value,
+                    row["o"].value,
+                    row["g"].value,
+                    row["locator"].value,
+                    case=value(row["case"]),
+                )
+            )
+    if PARTICIPATION in relations:
         for row in graph.select(_PARTICIPATIONS):
-            who, case = row["who"].value, row["case"].value
-            add(who, case, {"relation": "participation", "source": who, "target": case, "case": case,
-                            "role": row["role"].value, "document": row["g"].value, "locator": row["locator"].value,
-                            **({"function": row["function"].value} if row["function"] is not None else {})})
+            add(
+                Evidence(
+                    PARTICIPATION,
+                    row["who"].value,
+                    row["case"].value,
+                    row["g"].value,
+                    row["locator"].value,
+                    case=row["case"].value,
+                    role=row["role"].value,
+                    function=value(row["function"]),
+                )
+            )
     for _, _, data in G.edges(data=True):
-        data["evidence"].sort(key=lambda e: (e["relation"], e["document"], e["locator"], e["role"] or ""))
+        data["evidence"].sort(key=lambda e: (e.relation, e.document, e.locator, e.role or ""))
     return G
 
 
@@ -173,13 +216,19 @@ def overview_network(graph) -> nx.Graph:
     return G
 
 
+def pattern_notation(G: nx.Graph, pattern: str) -> str:
+    """The notation (``industrial_enclave``) of the pattern ``pattern`` names (:func:`kg.names.resolve_pattern`)."""
+    return notation(resolve_pattern(G, pattern))
+
+
 def pattern_network(G: nx.Graph, pattern: str) -> nx.Graph:
     """The subgraph of one pattern's cases, their participants and the ties reported within them.
 
-    ``pattern`` is a pattern notation such as ``"industrial_enclave"``.
+    ``pattern`` is any name of the pattern: 产业飞地, Industrial enclave, ``industrial_enclave``.
     """
-    cases = {n for n, d in G.nodes(data=True) if d.get("pattern") == pattern}
-    edges = [(a, b) for a, b, d in G.edges(data=True) if any(e["case"] in cases for e in d["evidence"])]
+    notation = pattern_notation(G, pattern)
+    cases = {n for n, d in G.nodes(data=True) if d.get("pattern") == notation}
+    edges = [(a, b) for a, b, d in G.edges(data=True) if any(e.case in cases for e in d["evidence"])]
     H = G.edge_subgraph(edges).copy()
     H.add_nodes_from((c, G.nodes[c]) for c in cases)
     return H
@@ -191,18 +240,11 @@ def ego_network(G: nx.Graph, entity: str, hops: int = 1) -> nx.Graph:
 
 
 def resolve(G: nx.Graph, name: str) -> str:
-    """The node ``name`` means (zh or en label, pinyin, admin code, id or IRI).
+    """The node ``name`` means (any name :func:`kg.names.resolve_entity` accepts).
 
-    Raises :class:`kg.names.AmbiguousName` or :class:`kg.names.UnknownName`.
+    Raises :class:`kg.errors.AmbiguousName` or :class:`kg.errors.UnknownName`.
     """
-    index = G.graph.get("names")
-    if index is None:
-        from kg.names import Entity
-
-        entities = [Entity(n, d["label_zh"], d["label_en"], d["type"]) for n, d in G.nodes(data=True)]
-        codes = {n: d["adcode"] for n, d in G.nodes(data=True) if "adcode" in d}
-        index = G.graph["names"] = NameIndex(entities, codes)
-    return index.resolve(name)
+    return resolve_entity(G, name)
 
 
 @dataclass
@@ -218,7 +260,7 @@ class Chain:
 
     @property
     def containment_hops(self) -> int:
-        return sum(all(e["relation"] in CONTAINMENT for e in hop) for hop in self.hops)
+        return sum(all(e.relation in CONTAINMENT for e in hop) for hop in self.hops)
 
     @property
     def evidence(self) -> int:
@@ -227,19 +269,33 @@ class Chain:
     def rank(self) -> tuple:
         return (self.length, self.containment_hops, -self.evidence, self.nodes)
 
-    def evidence_rows(self, G: nx.Graph) -> list[dict]:
-        """One row per piece of evidence per hop: hop number, from, to, relation, forward, case, role, document, locator."""
-        return [{"hop": number, "from": G.nodes[a]["label_zh"], "to": G.nodes[b]["label_zh"], "relation": e["relation"],
-                 "forward": e["source"] == a, "case": G.nodes[e["case"]]["label_zh"] if e["case"] in G else e["case"],
-                 "role": e["role"], "document": short_name(e["document"]), "locator": e["locator"]}
-                for number, (a, b, hop) in enumerate(zip(self.nodes, self.nodes[1:], self.hops), 1) for e in hop]
+    def steps(self) -> list[tuple[str, str, list[Evidence]]]:
+        """Each hop as (from node, to node, its evidence)."""
+        return list(zip(self.nodes, self.nodes[1:], self.hops, strict=False))
 
-    def as_dict(self, G: nx.Graph) -> dict:
-        return {"length": self.length, "nodes": [G.nodes[n]["label_zh"] for n in self.nodes],
-                "hops": [{"from": G.nodes[a]["label_zh"], "to": G.nodes[b]["label_zh"], "evidence": [
-                    {**e, "forward": e["source"] == a,
-                     "case": G.nodes[e["case"]]["label_zh"] if e["case"] in G else e["case"]} for e in hop]}
-                         for a, b, hop in zip(self.nodes, self.nodes[1:], self.hops)]}
+    def evidence_rows(self, G: nx.Graph, lang: str = "zh") -> list[dict]:
+        """One row per piece of evidence per hop (:func:`kg.evidence.evidence_row`, with the hop number)."""
+        return [
+            {"hop": number, **evidence_row(G, a, e, lang)}
+            for number, (a, _, hop) in enumerate(self.steps(), 1)
+            for e in hop
+        ]
+
+    def as_dict(self, G: nx.Graph, lang: str = "zh") -> dict:
+        """The chain as plain data: its length, node labels, and per hop its ends and evidence rows."""
+        label = f"label_{lang}"
+        return {
+            "length": self.length,
+            "nodes": [G.nodes[n][label] for n in self.nodes],
+            "hops": [
+                {
+                    "from": G.nodes[a][label],
+                    "to": G.nodes[b][label],
+                    "evidence": [evidence_row(G, a, e, lang) for e in hop],
+                }
+                for a, b, hop in self.steps()
+            ],
+        }
 
 
 def chains(G: nx.Graph, a: str, b: str, max_hops: int = 4, k: int = 10) -> list[Chain]:
@@ -270,7 +326,7 @@ def chains(G: nx.Graph, a: str, b: str, max_hops: int = 4, k: int = 10) -> list[
         length = len(path) - 1
         if length > max_hops or (len(found) >= k and length > found[k - 1].length):
             break
-        found.append(Chain(path, [G.edges[u, v]["evidence"] for u, v in zip(path, path[1:])]))
+        found.append(Chain(path, [G.edges[u, v]["evidence"] for u, v in zip(path, path[1:], strict=False)]))
         found.sort(key=Chain.rank)
     return found[:k]
 
@@ -289,9 +345,16 @@ def bridges(G: nx.Graph, top: int = 20, exact_limit: int = 2000, sample: int = 5
     rows = []
     for node, score in ranked:
         provinces = {G.nodes[m].get("province") for m in (node, *G.neighbors(node))} - {None}
-        rows.append({"node": node, "label_zh": G.nodes[node]["label_zh"], "label_en": G.nodes[node]["label_en"],
-                     "score": score, "method": "exact" if exact else f"sampled k={min(sample, G.number_of_nodes())}",
-                     "provinces": sorted(G.nodes[p]["label_zh"] if p in G else p for p in provinces)})
+        rows.append(
+            {
+                "node": node,
+                "label_zh": G.nodes[node]["label_zh"],
+                "label_en": G.nodes[node]["label_en"],
+                "score": score,
+                "method": "exact" if exact else f"sampled k={min(sample, G.number_of_nodes())}",
+                "provinces": sorted(G.nodes[p]["label_zh"] if p in G else p for p in provinces),
+            }
+        )
     return rows
 
 
@@ -303,4 +366,3 @@ def communities(G: nx.Graph, seed: int = 42, resolution: float = 1.0) -> list[li
     """
     found = nx.community.louvain_communities(G, seed=seed, resolution=resolution)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
-

@@ -8,6 +8,7 @@ was installed from (editable install).
 >>> (PACKAGE_DIR / "__init__.py").exists()
 True
 """
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,20 @@ ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
 #: The hand-edited ontology files, in load order.
 ONTOLOGY_FILES = (ONTOLOGY_DIR / "kg.ttl", ONTOLOGY_DIR / "vocab.ttl")
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+#: The table schema of the checkout, also used for the bundled example tables.
+DATAPACKAGE_FILE = PACKAGE_DIR.parent / "data" / "datapackage.json"
 VIOLATIONS_DIR = PACKAGE_DIR / "violations"
 DEFAULT_DATA_DIR = ROOT / "data"
 DEFAULT_OUT_DIR = ROOT / "build"
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+#: The source texts: ``$KG_SEEDS``, else ``shared/seeds`` beside the project root.
+SEEDS_DIR = Path(os.environ.get("KG_SEEDS") or ROOT.parent / "shared" / "seeds")
+
+
+def built_dataset(path: Path | str | None = None) -> Path:
+    """The ``kg.nq`` a verb reads: ``path`` (a file, or a folder holding ``kg.nq``), else ``build/kg.nq``.
+
+    >>> built_dataset("build").name
+    'kg.nq'
+    """
+    path = Path(path) if path is not None else DEFAULT_OUT_DIR
+    return path / "kg.nq" if path.is_dir() or not path.suffix else path

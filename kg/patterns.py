@@ -1,24 +1,25 @@
 """The development patterns as tables: cases, participants and roles; an entity's profile.
 
->>> from kg.store import from_tables
->>> graph = from_tables()
->>> table = patterns_table(graph)
->>> sorted(set(table["pattern"]))[:2]
-['产业飞地', '区域极核']
+>>> from kg.examples import tiny_graph
+>>> graph = tiny_graph()
+>>> table = patterns_table(graph, pattern="gradient_transfer")
+>>> sorted(set(table["pattern"])), len(table)
+(['梯度转移'], 6)
 >>> profile = pattern_profile(graph, "宿州高新区")
 >>> list(profile[["pattern", "role"]].itertuples(index=False, name=None))
 [('梯度转移', 'receiving_platform')]
 """
+
 from __future__ import annotations
 
 from pyoxigraph import NamedNode, Variable
 
-from kg.names import names_of
+from kg.names import resolve_entity, resolve_pattern
 
 __all__ = ["patterns_table", "pattern_profile", "national_counterparts"]
 
 _PARTICIPATIONS = """
-SELECT ?pattern ?pattern_en ?case ?case_en ?participant ?participant_en ?role ?function ?source ?locator ?who WHERE {
+SELECT ?pattern ?pattern_en ?case ?case_en ?participant ?participant_en ?role ?function ?source ?locator ?who ?p WHERE {
   ?part kg:inCase ?c ; kg:participant ?who ; kg:role ?r .
   ?c kg:exemplifies ?p ; rdfs:label ?case , ?case_en .
   ?p rdfs:label ?pattern , ?pattern_en .
@@ -32,19 +33,22 @@ SELECT ?pattern ?pattern_en ?case ?case_en ?participant ?participant_en ?role ?f
 } ORDER BY ?pattern ?case ?role ?participant"""
 
 
-def patterns_table(graph):
-    """Every pattern, case, participant and role with the source and locator (a DataFrame)."""
-    return graph.query(_PARTICIPATIONS).drop(columns=["who"])
+def patterns_table(graph, pattern: str | None = None):
+    """Every pattern, case, participant and role with the source and locator (a DataFrame).
+
+    ``pattern``: only this pattern (any name :func:`kg.names.resolve_pattern` accepts).
+    """
+    only = {Variable("p"): NamedNode(resolve_pattern(graph, pattern))} if pattern else {}
+    return graph.query(_PARTICIPATIONS, substitutions=only).drop(columns=["who", "p"])
 
 
 def pattern_profile(graph, entity: str):
     """Which patterns and cases an entity takes part in, and in which roles (a DataFrame).
 
-    ``entity`` is any name :class:`kg.names.NameIndex` resolves.
+    ``entity`` is any name :func:`kg.names.resolve_entity` accepts.
     """
-    iri = names_of(graph).resolve(entity)
-    frame = graph.query(_PARTICIPATIONS, substitutions={Variable("who"): NamedNode(iri)})
-    return frame.drop(columns=["who", "participant", "participant_en"])
+    frame = graph.query(_PARTICIPATIONS, substitutions={Variable("who"): NamedNode(resolve_entity(graph, entity))})
+    return frame.drop(columns=["who", "p", "participant", "participant_en"])
 
 
 def national_counterparts(graph):
@@ -53,5 +57,6 @@ def national_counterparts(graph):
         SELECT ?pattern ?pattern_en ?national ?national_en WHERE {
           ?p skos:inScheme kg:PatternScheme ; rdfs:label ?pattern , ?pattern_en ; kg:nationalCounterpart ?n .
           ?n rdfs:label ?national , ?national_en .
-          FILTER (lang(?pattern) = "zh" && lang(?pattern_en) = "en" && lang(?national) = "zh" && lang(?national_en) = "en")
+          FILTER (lang(?pattern) = "zh" && lang(?pattern_en) = "en"
+                  && lang(?national) = "zh" && lang(?national_en) = "en")
         } ORDER BY ?pattern""")

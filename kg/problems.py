@@ -7,9 +7,12 @@ expected, so a curator can jump straight to the cell at fault.
 >>> str(p)
 "data/figures.csv:4:5: KG-T03 '约50%' is not a number"
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from kg.errors import KgError
 
 __all__ = ["Problem", "ValidationFailed", "CODES"]
 
@@ -52,11 +55,17 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.code} {self.message}"
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "layer": self.layer, "file": self.file,
-                "line": self.line, "column": self.column, "message": self.message}
+        return {
+            "code": self.code,
+            "layer": self.layer,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
 
 
-class ValidationFailed(Exception):
+class ValidationFailed(KgError):
     """Raised when input does not pass validation; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):

@@ -8,6 +8,7 @@ query UI at ``/``, SPARQL at ``/query`` and refuses every update.
 ``running_server()`` does the same in the background for a notebook or a test
 and always stops it.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -20,7 +21,17 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["oxigraph_command", "prepare_store", "server_command", "serve", "running_server", "wait_until_up", "free_port"]
+from kg.errors import MissingFile
+
+__all__ = [
+    "oxigraph_command",
+    "prepare_store",
+    "server_command",
+    "serve",
+    "running_server",
+    "wait_until_up",
+    "free_port",
+]
 
 
 def free_port() -> int:
@@ -34,38 +45,56 @@ def oxigraph_command() -> str:
     """Path of the ``oxigraph`` executable (the ``oxigraph`` package on PyPI)."""
     found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(found).exists():
-        raise FileNotFoundError(2, "the oxigraph server is not installed: pip install oxigraph", "oxigraph")
+        raise MissingFile("oxigraph", "the oxigraph server is not installed: pip install oxigraph")
     return found
 
 
 def prepare_store(nquads: Path, location: Path) -> Path:
     """(Re)create the on-disk store at ``location`` from ``nquads`` unless it is already newer."""
     stamp = location / ".loaded-from"
-    if stamp.exists() and stamp.stat().st_mtime >= nquads.stat().st_mtime and stamp.read_text() == str(nquads.resolve()):
+    if (
+        stamp.exists()
+        and stamp.stat().st_mtime >= nquads.stat().st_mtime
+        and stamp.read_text() == str(nquads.resolve())
+    ):
         return location
     if location.exists():
         shutil.rmtree(location)
     location.mkdir(parents=True)
-    subprocess.run([oxigraph_command(), "load", "--location", str(location), "--file", str(nquads)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [oxigraph_command(), "load", "--location", str(location), "--file", str(nquads)],
+        check=True,
+        capture_output=True,
+    )
     stamp.write_text(str(nquads.resolve()))
     return location
 
 
 def server_command(location: Path, bind: str = "127.0.0.1", port: int = 7878, timeout: int = 30) -> list[str]:
     """The command line of a read-only server over ``location``."""
-    return [oxigraph_command(), "serve-read-only", "--location", str(location), "--bind", f"{bind}:{port}",
-            "--union-default-graph", "--timeout-s", str(timeout)]
+    return [
+        oxigraph_command(),
+        "serve-read-only",
+        "--location",
+        str(location),
+        "--bind",
+        f"{bind}:{port}",
+        "--union-default-graph",
+        "--timeout-s",
+        str(timeout),
+    ]
 
 
 def serve(nquads: Path, location: Path, bind: str = "127.0.0.1", port: int = 7878, timeout: int = 30) -> int:
     """Run the server in the foreground until Ctrl-C; return its exit status."""
     if not nquads.exists():
-        raise FileNotFoundError(2, "no built dataset: run kg build first", str(nquads))
+        raise MissingFile(nquads, "no built dataset: run kg build first")
     prepare_store(nquads, location)
     process = subprocess.Popen(server_command(location, bind, port, timeout))
-    print(f"SPARQL endpoint: http://{bind}:{port}/query   query UI: http://{bind}:{port}/   (read-only; Ctrl-C stops)",
-          flush=True)
+    print(
+        f"SPARQL endpoint: http://{bind}:{port}/query   query UI: http://{bind}:{port}/   (read-only; Ctrl-C stops)",
+        flush=True,
+    )
     try:
         return process.wait()
     except KeyboardInterrupt:
@@ -99,8 +128,12 @@ def running_server(nquads: Path, location: Path | None = None, timeout: int = 30
     with tempfile.TemporaryDirectory() as scratch:
         store = prepare_store(Path(nquads), location or Path(scratch) / "oxigraph")
         port = free_port()
-        process = subprocess.Popen(server_command(store, "127.0.0.1", port, timeout),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            server_command(store, "127.0.0.1", port, timeout),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(url, process, start_within)

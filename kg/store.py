@@ -2,18 +2,19 @@
 
 Queries run on pyoxigraph directly (fast joins); rdflib is used only when a
 user asks for an ``rdflib.Dataset``. The default graph of every query is the
-union of all named graphs, and the prefixes of :data:`kg.mapping.PREFIXES`
+union of all named graphs, and the prefixes of :data:`kg.iris.PREFIXES`
 (``kg:``, ``yrd:``, ``skos:``, ``prov:``, ``schema:`` ...) are declared, so a
 query needs no PREFIX lines.
 
->>> graph = from_tables()
+>>> from kg.examples import tiny_graph
+>>> graph = tiny_graph()
 >>> graph.query('SELECT ?zh WHERE { yrd:hefei rdfs:label ?zh FILTER(lang(?zh) = "zh") }')
     zh
 0  合肥市
 """
+
 from __future__ import annotations
 
-import errno
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,25 +22,25 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
 
-from kg.mapping import PREFIXES
-from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
+from kg.errors import MissingFile, QueryError
+from kg.iris import PREFIXES, XSD
+from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR, built_dataset
 
 if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-up
     import pandas
 
 __all__ = ["KnowledgeGraph", "load", "from_tables", "to_python", "frame_from_rows"]
 
-_XSD = PREFIXES["xsd"]
-_INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 
 
 def to_python(term):
     """A Python value for an RDF term: numbers, years as int, dates, strings, IRIs as str.
 
     >>> from pyoxigraph import NamedNode
-    >>> to_python(Literal("2025", datatype=NamedNode(_XSD + "gYear")))
+    >>> to_python(Literal("2025", datatype=NamedNode(XSD + "gYear")))
     2025
-    >>> to_python(Literal("12.5", datatype=NamedNode(_XSD + "decimal")))
+    >>> to_python(Literal("12.5", datatype=NamedNode(XSD + "decimal")))
     12.5
     """
     if term is None:
@@ -47,13 +48,13 @@ def to_python(term):
     if not isinstance(term, Literal):
         return term.value
     datatype = term.datatype.value
-    if datatype in _INTEGER_TYPES or datatype == _XSD + "gYear":
+    if datatype in _INTEGER_TYPES or datatype == XSD + "gYear":
         return int(term.value)
-    if datatype in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
+    if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
         return float(Decimal(term.value))
-    if datatype == _XSD + "date":
+    if datatype == XSD + "date":
         return date.fromisoformat(term.value)
-    if datatype == _XSD + "boolean":
+    if datatype == XSD + "boolean":
         return term.value == "true"
     return term.value
 
@@ -63,13 +64,26 @@ class KnowledgeGraph:
 
     def __init__(self, store: Store):
         self.store = store
+        self._union: list | None = None
 
     def __len__(self) -> int:
         return len(self.store)
 
     def select(self, sparql: str, **options):
-        """Raw pyoxigraph results of a query over the union graph with the declared prefixes."""
-        return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **options)
+        """Raw pyoxigraph results of a query over the union graph with the declared prefixes.
+
+        A malformed query raises :class:`kg.errors.QueryError` with pyoxigraph's line and column.
+        """
+        try:
+            return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **options)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL syntax error: {err}") from None
+
+    def union_triples(self) -> list:
+        """Every triple of every graph, once: the union that SHACL and the Turtle output read (computed once)."""
+        if self._union is None:
+            self._union = list(self.select("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
+        return self._union
 
     def query(self, sparql: str, **options):
         """Run SPARQL; SELECT gives a DataFrame, ASK a bool, CONSTRUCT a DataFrame of triples."""
@@ -95,7 +109,7 @@ class KnowledgeGraph:
         return dataset
 
 
-def frame_from_rows(names: list[str], rows) -> "pandas.DataFrame":
+def frame_from_rows(names: list[str], rows) -> pandas.DataFrame:
     """A DataFrame of query solutions: Python values, integer and float columns where every value allows."""
     import pandas as pd
 
@@ -113,8 +127,10 @@ def canonical_rows(frame) -> list[tuple[str, ...]]:
     >>> canonical_rows(pd.DataFrame({"x": ["b, a", "c"], "n": [2, 1]}))
     [('a, b', '2'), ('c', '1')]
     """
+
     def cell(value):
         return ", ".join(sorted(value.split(", "))) if isinstance(value, str) else value
+
     return sorted(tuple(str(cell(v)) for v in row) for row in frame.itertuples(index=False))
 
 
@@ -131,28 +147,29 @@ def _column(values: list):
 
 
 def load(path: Path | str | None = None) -> KnowledgeGraph:
-    """Load a built dataset (``build/kg.nq`` by default) into an in-memory store.
+    """Load a built dataset (``build/kg.nq`` by default, or a ``kg.nq`` or its folder) into an in-memory store.
 
     With no path and no build output yet, the graph is built in memory from
     ``data/`` (validated by the table layer) instead.
     """
     if path is None and not (DEFAULT_OUT_DIR / "kg.nq").exists():
         return from_tables()
-    path = Path(path or DEFAULT_OUT_DIR / "kg.nq")
-    if path.is_dir():
-        path = path / "kg.nq"
+    path = built_dataset(path)
     if not path.exists():
-        raise FileNotFoundError(errno.ENOENT, "no built dataset here: run kg build first", str(path))
+        raise MissingFile(path, "no built dataset here: run kg build first")
     store = Store()
     store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
     return KnowledgeGraph(store)
 
 
-def from_tables(data_dir: Path | str = DEFAULT_DATA_DIR) -> KnowledgeGraph:
-    """Build the graph in memory from the tables, without writing any file."""
+def from_tables(data_dir: Path | str = DEFAULT_DATA_DIR, descriptor: Path | str | None = None) -> KnowledgeGraph:
+    """Build the graph in memory from the tables, without writing any file.
+
+    ``descriptor``: see :func:`kg.tables.load_tables`.
+    """
     from kg.mapping import dataset_quads
     from kg.tables import load_tables
 
     store = Store()
-    store.extend(dataset_quads(load_tables(data_dir)))
+    store.extend(dataset_quads(load_tables(data_dir, descriptor)))
     return KnowledgeGraph(store)

@@ -11,24 +11,27 @@ network rather than ``factor`` islands.
 edge attributes of :func:`kg.network.cooperation_network`, for drawing
 benchmarks that need more nodes than the data has.
 
->>> from kg.tables import load_tables
->>> real = load_tables()
+>>> from kg.examples import tiny_tables
+>>> real = tiny_tables()
 >>> doubled = scaled_tables(real, 2)
 >>> len(doubled.rows["regions"]) == 2 * len(real.rows["regions"])
 True
 """
+
 from __future__ import annotations
 
 import random
 
 import networkx as nx
 
+from kg.evidence import Evidence
+from kg.iris import ID
 from kg.network import DEFAULT_TYPES
 from kg.tables import Row, Tables, entity_tables
 
 __all__ = ["scaled_tables", "synthetic_network"]
 
-_SYNTHETIC = "https://w3id.org/yrd-de/id/synthetic-"
+_SYNTHETIC = ID + "synthetic-"
 
 
 def _reference_fields(package: dict) -> dict[str, set[str]]:
@@ -68,9 +71,20 @@ def scaled_tables(tables: Tables, factor: int, ties: int = 20, seed: int = 42) -
     for i in range(1, factor):
         for _ in range(ties):
             a, b = rng.choice(places), rng.choice(places)
-            scaled.rows["links"].append(Row("links", 0, {
-                "subject": f"{a}-s{i}", "relation": "cooperatesWith", "object": f"{b}-s{i - 1}" if i > 1 else b,
-                "case": None, "source": "caict-2021", "locator": "三（一）1"}))
+            scaled.rows["links"].append(
+                Row(
+                    "links",
+                    0,
+                    {
+                        "subject": f"{a}-s{i}",
+                        "relation": "cooperatesWith",
+                        "object": f"{b}-s{i - 1}" if i > 1 else b,
+                        "case": None,
+                        "source": "caict-2021",
+                        "locator": "三（一）1",
+                    },
+                )
+            )
     return scaled
 
 
@@ -89,13 +103,16 @@ def synthetic_network(nodes: int, seed: int = 42) -> nx.Graph:
     shape = nx.powerlaw_cluster_graph(nodes, 2, 0.1, seed=seed)
     G = nx.Graph(labels={})
     for i in shape:
-        attrs = {"label_zh": f"合成节点{i}", "label_en": f"Synthetic node {i}", "type": DEFAULT_TYPES[i % len(DEFAULT_TYPES)],
-                 "sources": [("synthetic", "—")]}
+        attrs = {
+            "label_zh": f"合成节点{i}",
+            "label_en": f"Synthetic node {i}",
+            "type": DEFAULT_TYPES[i % len(DEFAULT_TYPES)],
+            "sources": [("synthetic", "—")],
+        }
         if i % 3 == 0:
             attrs["lat"], attrs["lon"] = rng.uniform(29.0, 34.5), rng.uniform(115.5, 122.0)
         G.add_node(f"{_SYNTHETIC}{i}", **attrs)
     for a, b in shape.edges():
         source, target = f"{_SYNTHETIC}{a}", f"{_SYNTHETIC}{b}"
-        G.add_edge(source, target, evidence=[{"relation": "cooperatesWith", "source": source, "target": target,
-                                              "case": None, "role": None, "document": "synthetic", "locator": "—"}])
+        G.add_edge(source, target, evidence=[Evidence("cooperatesWith", source, target, "synthetic", "—")])
     return G

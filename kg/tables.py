@@ -13,11 +13,12 @@ Two extensions to the Table Schema are understood:
 * ``x-kg-references``: a foreign key into any of several entity tables. Ids
   of tables whose primary key is ``id`` are unique across all such tables.
 
->>> tables = load_tables(DEFAULT_DATA_DIR)
->>> hefei = tables.entity("hefei")
+>>> from kg.examples import tiny_tables
+>>> hefei = tiny_tables().entity("hefei")
 >>> hefei.table, hefei["label_zh"], hefei["level"]
 ('regions', '合肥市', 'prefecture')
 """
+
 from __future__ import annotations
 
 import csv
@@ -84,30 +85,37 @@ def entity_tables(package: dict) -> list[str]:
     return [r["name"] for r in package["resources"] if r["schema"].get("primaryKey") == ["id"]]
 
 
-def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR) -> Tables:
-    """Read and check every table; raise :class:`ValidationFailed` on any problem."""
-    tables, problems = check_tables(data_dir)
+def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR, descriptor: Path | str | None = None) -> Tables:
+    """Read and check every table; raise :class:`ValidationFailed` on any problem.
+
+    ``descriptor`` is the ``datapackage.json`` to check against (default: the one in ``data_dir``).
+    """
+    tables, problems = check_tables(data_dir, descriptor)
     if problems:
         raise ValidationFailed(problems)
     return tables
 
 
-def check_tables(data_dir: Path | str = DEFAULT_DATA_DIR) -> tuple[Tables | None, list[Problem]]:
+def check_tables(
+    data_dir: Path | str = DEFAULT_DATA_DIR, descriptor: Path | str | None = None
+) -> tuple[Tables | None, list[Problem]]:
     """Read and check every table; return the tables and the problems found."""
     data_dir = Path(data_dir)
-    package_path = data_dir / "datapackage.json"
+    package_path = Path(descriptor) if descriptor else data_dir / "datapackage.json"
     try:
         package_text = package_path.read_text(encoding="utf-8")
         package = json.loads(package_text)
     except FileNotFoundError:
-        return None, [Problem("KG-T13", str(package_path), 0, 0, "file not found: the data package descriptor is required")]
+        return None, [
+            Problem("KG-T13", str(package_path), 0, 0, "file not found: the data package descriptor is required")
+        ]
     except json.JSONDecodeError as err:
         return None, [Problem("KG-T13", str(package_path), err.lineno, err.colno, f"not valid JSON: {err.msg}")]
 
     tables = Tables(data_dir, package)
     problems: list[Problem] = []
     for resource in package["resources"]:
-        header, rows, found = _read_resource(data_dir, resource, package_text)
+        header, rows, found = _read_resource(data_dir, resource, package_text, package_path)
         tables.headers[resource["name"]] = header
         tables.rows[resource["name"]] = rows
         problems += found
@@ -116,6 +124,7 @@ def check_tables(data_dir: Path | str = DEFAULT_DATA_DIR) -> tuple[Tables | None
 
 
 # ---------------------------------------------------------------- reading one file
+
 
 def _declaration_line(package_text: str, resource: dict) -> tuple[int, int]:
     """Line and column in datapackage.json where the resource's path is declared."""
@@ -130,29 +139,47 @@ def _declaration_line(package_text: str, resource: dict) -> tuple[int, int]:
 def _decode(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 text of a file (a BOM is accepted and dropped), or an encoding problem."""
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         line_start = data.rfind(b"\n", 0, err.start) + 1
-        column = len(data[line_start:err.start].decode("utf-8", errors="replace")) + 1
+        column = len(data[line_start : err.start].decode("utf-8", errors="replace")) + 1
         guess = ""
         try:
             data.decode("gb18030")
             guess = "; it decodes as GBK/GB18030, so re-save it as UTF-8"
         except UnicodeDecodeError:
             pass
-        return None, Problem("KG-T09", str(path), line, column,
-                             f"byte 0x{data[err.start]:02x} is not valid UTF-8: expected encoding utf-8{guess}")
+        return None, Problem(
+            "KG-T09",
+            str(path),
+            line,
+            column,
+            f"byte 0x{data[err.start]:02x} is not valid UTF-8: expected encoding utf-8{guess}",
+        )
 
 
-def _read_resource(data_dir: Path, resource: dict, package_text: str) -> tuple[list[str], list[Row], list[Problem]]:
+def _read_resource(
+    data_dir: Path, resource: dict, package_text: str, package_path: Path
+) -> tuple[list[str], list[Row], list[Problem]]:
     path = data_dir / resource["path"]
     if not path.exists():
         line, column = _declaration_line(package_text, resource)
-        return [], [], [Problem("KG-T01", str(data_dir / "datapackage.json"), line, column,
-                            f"declared file {path} is missing (table '{resource['name']}')")]
+        return (
+            [],
+            [],
+            [
+                Problem(
+                    "KG-T01",
+                    str(package_path),
+                    line,
+                    column,
+                    f"declared file {path} is missing (table '{resource['name']}')",
+                )
+            ],
+        )
     text, problem = _decode(path, path.read_bytes())
     if problem:
         return [], [], [problem]
@@ -164,12 +191,26 @@ def _read_resource(data_dir: Path, resource: dict, package_text: str) -> tuple[l
     declared = [f["name"] for f in fields]
     for name in declared:
         if name not in header:
-            problems.append(Problem("KG-T02", str(path), 1, len(header) + 1,
-                                    f"column '{name}' is missing: expected header {','.join(declared)}"))
+            problems.append(
+                Problem(
+                    "KG-T02",
+                    str(path),
+                    1,
+                    len(header) + 1,
+                    f"column '{name}' is missing: expected header {','.join(declared)}",
+                )
+            )
     for column, name in enumerate(header, start=1):
         if name not in declared:
-            problems.append(Problem("KG-T11", str(path), 1, column,
-                                    f"column '{name}' is not declared: expected one of {', '.join(declared)}"))
+            problems.append(
+                Problem(
+                    "KG-T11",
+                    str(path),
+                    1,
+                    column,
+                    f"column '{name}' is not declared: expected one of {', '.join(declared)}",
+                )
+            )
     if problems:
         return header, [], problems
 
@@ -180,8 +221,15 @@ def _read_resource(data_dir: Path, resource: dict, package_text: str) -> tuple[l
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            problems.append(Problem("KG-T12", str(path), line, min(len(cells), len(header)) + 1,
-                                    f"row has {len(cells)} cells, expected {len(header)} (quote cells that contain commas)"))
+            problems.append(
+                Problem(
+                    "KG-T12",
+                    str(path),
+                    line,
+                    min(len(cells), len(header)) + 1,
+                    f"row has {len(cells)} cells, expected {len(header)} (quote cells that contain commas)",
+                )
+            )
             continue
         values = {}
         for spec in fields:
@@ -195,6 +243,7 @@ def _read_resource(data_dir: Path, resource: dict, package_text: str) -> tuple[l
 
 
 # ---------------------------------------------------------------- one cell
+
 
 def _cell(spec: dict, raw: str, path: Path, line: int, column: int):
     """Typed value of one cell and the problem with it, if any."""
@@ -216,10 +265,14 @@ def _cell(spec: dict, raw: str, path: Path, line: int, column: int):
     if allowed is not None and value not in allowed:
         close = difflib.get_close_matches(str(value), allowed, n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        return None, Problem("KG-T06", *where, f"'{raw}' is not allowed in column '{name}'{hint}: expected one of {', '.join(allowed)}")
+        return None, Problem(
+            "KG-T06", *where, f"'{raw}' is not allowed in column '{name}'{hint}: expected one of {', '.join(allowed)}"
+        )
     pattern = constraints.get("pattern")
     if pattern and not re.fullmatch(pattern, raw):
-        return None, Problem("KG-T10", *where, f"'{raw}' does not match the pattern of column '{name}': expected {_expected(spec)}")
+        return None, Problem(
+            "KG-T10", *where, f"'{raw}' does not match the pattern of column '{name}': expected {_expected(spec)}"
+        )
     low, high = constraints.get("minimum"), constraints.get("maximum")
     if (low is not None and value < low) or (high is not None and value > high):
         return None, Problem("KG-T08", *where, f"{raw} is out of range in column '{name}': expected {low} to {high}")
@@ -251,7 +304,8 @@ def _typed(spec: dict, raw: str, where: tuple):
 
 
 _TYPE_HINTS = {
-    "number": "a plain number such as 50 or 12.5, without unit, % or words like 约 (put those in 'unit' and 'comparator')",
+    "number": "a plain number such as 50 or 12.5, without unit, % or words like 约 "
+    "(put those in 'unit' and 'comparator')",
     "integer": "a whole number written in digits",
     "year": "a four-digit year in Arabic digits such as 2021",
     "date": "a date written YYYY-MM-DD",
@@ -272,6 +326,7 @@ def _expected(spec: dict) -> str:
 
 # ---------------------------------------------------------------- keys across rows and tables
 
+
 def _check_keys(tables: Tables) -> list[Problem]:
     problems: list[Problem] = []
     ids: dict[str, tuple[str, Row]] = {}
@@ -281,8 +336,17 @@ def _check_keys(tables: Tables) -> list[Problem]:
                 continue
             if row["id"] in ids:
                 other_table, other = ids[row["id"]]
-                problems.append(_at(tables, row, "id", "KG-T04",
-                                    f"id '{row['id']}' is already used at {tables.data_dir / tables.resource(other_table)['path']}:{other.line}: expected ids unique across all entity tables"))
+                problems.append(
+                    _at(
+                        tables,
+                        row,
+                        "id",
+                        "KG-T04",
+                        f"id '{row['id']}' is already used at "
+                        f"{tables.data_dir / tables.resource(other_table)['path']}:{other.line}: "
+                        "expected ids unique across all entity tables",
+                    )
+                )
             else:
                 ids[row["id"]] = (name, row)
 
@@ -313,22 +377,39 @@ def _check_unique(tables: Tables, resource: dict, rows: list[Row]) -> list[Probl
             if None in value:
                 continue
             if value in seen:
-                problems.append(_at(tables, row, key[0], "KG-T04",
-                                    f"key ({', '.join(key)}) = ({', '.join(map(str, value))}) repeats line {seen[value].line}: expected each key once"))
+                problems.append(
+                    _at(
+                        tables,
+                        row,
+                        key[0],
+                        "KG-T04",
+                        f"key ({', '.join(key)}) = ({', '.join(map(str, value))}) repeats line "
+                        f"{seen[value].line}: expected each key once",
+                    )
+                )
             else:
                 seen[value] = row
     return problems
 
 
-def _check_references(tables: Tables, rows: list[Row], field_name: str, resources: list[str], target: set) -> list[Problem]:
+def _check_references(
+    tables: Tables, rows: list[Row], field_name: str, resources: list[str], target: set
+) -> list[Problem]:
     problems = []
     for row in rows:
         value = row[field_name]
         if value is not None and value not in target:
             close = difflib.get_close_matches(value, sorted(target), n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            problems.append(_at(tables, row, field_name, "KG-T05",
-                                f"'{value}' in column '{field_name}' matches no id in {' or '.join(resources)}{hint}"))
+            problems.append(
+                _at(
+                    tables,
+                    row,
+                    field_name,
+                    "KG-T05",
+                    f"'{value}' in column '{field_name}' matches no id in {' or '.join(resources)}{hint}",
+                )
+            )
     return problems
 
 

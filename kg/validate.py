@@ -10,10 +10,13 @@ the tables make. Every problem carries a stable code (``KG-T..``, ``KG-S..``,
 ``KG-Q..``) and, for graph problems, the CSV file and line of the row that
 made the offending node.
 
->>> report = validate()
->>> report.ok, report.layers
-(True, ['tables', 'shacl', 'sparql'])
+>>> from kg.examples import TINY_DIR
+>>> from kg.paths import DATAPACKAGE_FILE
+>>> report = validate(TINY_DIR, descriptor=DATAPACKAGE_FILE, layers=("tables", "sparql"))
+>>> report.layers, [p.code for p in report.problems]
+(['tables', 'sparql'], [])
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +25,8 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
-from kg.mapping import BASE, dataset_quads, participation
+from kg.iris import ID, participation
+from kg.mapping import dataset_quads
 from kg.paths import DEFAULT_DATA_DIR, SHAPES_FILE, VIOLATIONS_DIR
 from kg.problems import Problem
 from kg.store import KnowledgeGraph
@@ -51,9 +55,17 @@ class Report:
         return {"ok": self.ok, "layers": self.counts(), "problems": [p.as_dict() for p in sorted(self.problems)]}
 
 
-def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> Report:
-    """Run every layer on the data package in ``data_dir``."""
-    tables, problems = check_tables(data_dir)
+LAYERS = ("tables", "shacl", "sparql")
+
+
+def validate(
+    data_dir: Path | str = DEFAULT_DATA_DIR, descriptor: Path | str | None = None, layers: tuple[str, ...] = LAYERS
+) -> Report:
+    """Run the ``layers`` (default: all three) on the data package in ``data_dir``.
+
+    ``descriptor``: see :func:`kg.tables.load_tables`. The table layer always runs.
+    """
+    tables, problems = check_tables(data_dir, descriptor)
     report = Report(problems=problems, layers=["tables"])
     if problems:
         return report
@@ -61,14 +73,15 @@ def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> Report:
     store.extend(dataset_quads(tables))
     report.graph = KnowledgeGraph(store)
     rows = row_index(tables)
-    report.layers.append("shacl")
-    report.problems += shacl_problems(report.graph, rows)
-    report.layers.append("sparql")
-    report.problems += sparql_problems(report.graph, rows)
+    for layer, check in (("shacl", shacl_problems), ("sparql", sparql_problems)):
+        if layer in layers:
+            report.layers.append(layer)
+            report.problems += check(report.graph, rows)
     return report
 
 
 # ---------------------------------------------------------------- from graph nodes back to CSV rows
+
 
 def row_index(tables: Tables) -> dict[str, tuple[str, int]]:
     """IRI of each node a row makes -> (file, line) of that row, to place graph problems in the CSV."""
@@ -76,7 +89,7 @@ def row_index(tables: Tables) -> dict[str, tuple[str, int]]:
     for name in entity_tables(tables.package):
         path = str(tables.data_dir / tables.resource(name)["path"])
         for row in tables.rows[name]:
-            index[BASE + "id/" + row["id"]] = (path, row.line)
+            index[ID + row["id"]] = (path, row.line)
     path = str(tables.data_dir / tables.resource("participations")["path"])
     for row in tables.rows["participations"]:
         index[participation(row["case"], row["participant"], row["role"]).value] = (path, row.line)
@@ -89,14 +102,16 @@ def _place(rows: dict, iri: str) -> tuple[str, int]:
 
 # ---------------------------------------------------------------- SHACL
 
+
 def shacl_problems(graph: KnowledgeGraph, rows: dict) -> list[Problem]:
     """Problems found by pyshacl with the shapes of ``ontology/shapes.ttl``."""
     import pyshacl
+    from pyoxigraph import RdfFormat, serialize
     from rdflib import Graph, URIRef
     from rdflib.namespace import SH
 
     data = Graph()
-    data.parse(data=_union_ntriples(graph), format="nt")
+    data.parse(data=serialize(graph.union_triples(), format=RdfFormat.N_TRIPLES), format="nt")
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
     if conforms:
@@ -113,20 +128,15 @@ def shacl_problems(graph: KnowledgeGraph, rows: dict) -> list[Problem]:
     return problems
 
 
-def _union_ntriples(graph: KnowledgeGraph) -> str:
-    """All triples of all graphs as N-Triples text (SHACL validates the union)."""
-    from pyoxigraph import RdfFormat, serialize
-
-    triples = graph.select("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    return serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
-
-
 # ---------------------------------------------------------------- SPARQL violation queries
+
 
 def violation_queries() -> dict[str, str]:
     """Code -> text of each ``*-violation.rq`` file, e.g. ``{"KG-Q01": "..."}``."""
-    return {"KG-" + path.name.split("-")[0]: path.read_text(encoding="utf-8")
-            for path in sorted(VIOLATIONS_DIR.glob("Q*-violation.rq"))}
+    return {
+        "KG-" + path.name.split("-")[0]: path.read_text(encoding="utf-8")
+        for path in sorted(VIOLATIONS_DIR.glob("Q*-violation.rq"))
+    }
 
 
 def sparql_problems(graph: KnowledgeGraph, rows: dict) -> list[Problem]:

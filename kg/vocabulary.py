@@ -3,8 +3,6 @@
 Generated from ontology/*.ttl by ``python -m kg.codegen``; do not edit by hand.
 """
 
-NAMESPACE = "https://w3id.org/yrd-de/ontology#"
-
 #: scheme local name -> {skos:notation used in the tables: concept local name}
 SCHEMES = {
     'CarrierKindScheme': {

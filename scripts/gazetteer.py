@@ -18,6 +18,7 @@ Usage::
 It exits with status 1, writing nothing, when an administrative region cannot
 be found or the gazetteer has no coordinates for it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,9 @@ def _index(adcodes: list[dict]) -> dict[str, list[dict]]:
     return by_name
 
 
-def resolve(regions: list[dict], adcodes: list[dict], fallback: list[dict] = (),
-            fallback_label: str = "") -> tuple[list[dict], list[str]]:
+def resolve(
+    regions: list[dict], adcodes: list[dict], fallback: list[dict] = (), fallback_label: str = ""
+) -> tuple[list[dict], list[str]]:
     """Match regions to gazetteer rows; return matches and error messages.
 
     ``fallback`` (an older adcodes table) supplies coordinates the main table lacks,
@@ -74,28 +76,45 @@ def resolve(regions: list[dict], adcodes: list[dict], fallback: list[dict] = (),
             return None
         parent = by_id.get(region["part_of"])
         parent_code = code_of(parent) if parent else None
+
         def candidates(table: dict, name: str) -> list[dict]:
             rows = table.get(name, [])
             if parent_code and parent["level"] in PREFIX:
-                rows = [c for c in rows if c["adcode"].startswith(parent_code[:PREFIX[parent["level"]]])]
+                rows = [c for c in rows if c["adcode"].startswith(parent_code[: PREFIX[parent["level"]]])]
             if region["level"] == "province":
                 rows = [c for c in rows if c["adcode"].endswith("0000000000")]
             return rows
 
         found = candidates(by_name, RENAMED.get(region["label_zh"], region["label_zh"]))
         if len(found) != 1:
-            errors.append(f"{region['id']} ({region['label_zh']}): {len(found)} gazetteer rows match, expected exactly 1")
+            errors.append(
+                f"{region['id']} ({region['label_zh']}): {len(found)} gazetteer rows match, expected exactly 1"
+            )
             return None
         row, source = dict(found[0]), ""
         if not row["longitude"] or not row["latitude"]:
             old = [c for c in candidates(older, region["label_zh"]) if c["longitude"] and c["latitude"]]
             if len(old) != 1:
-                errors.append(f"{region['id']} ({region['label_zh']}): the gazetteer has code {row['adcode']} but no coordinates")
+                errors.append(
+                    f"{region['id']} ({region['label_zh']}): the gazetteer has code {row['adcode']} but no coordinates"
+                )
                 return None
-            row["longitude"], row["latitude"], source = old[0]["longitude"], old[0]["latitude"], f"; coordinates from {fallback_label}"
+            row["longitude"], row["latitude"], source = (
+                old[0]["longitude"],
+                old[0]["latitude"],
+                f"; coordinates from {fallback_label}",
+            )
         codes[region["id"]] = row["adcode"]
-        matches.append({"region": region["id"], "adcode": row["adcode"], "gazetteer_name": row["name"],
-                        "longitude": row["longitude"], "latitude": row["latitude"], "source": source})
+        matches.append(
+            {
+                "region": region["id"],
+                "adcode": row["adcode"],
+                "gazetteer_name": row["name"],
+                "longitude": row["longitude"],
+                "latitude": row["latitude"],
+                "source": source,
+            }
+        )
         return row["adcode"]
 
     for region in regions:
@@ -116,10 +135,15 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(errors), file=sys.stderr)
         return 1
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["region", "adcode", "gazetteer_name", "longitude", "latitude", "gazetteer"],
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        out,
+        fieldnames=["region", "adcode", "gazetteer_name", "longitude", "latitude", "gazetteer"],
+        lineterminator="\n",
+    )
     writer.writeheader()
-    writer.writerows({**{k: v for k, v in m.items() if k != "source"}, "gazetteer": label + m["source"]} for m in matches)
+    writer.writerows(
+        {**{k: v for k, v in m.items() if k != "source"}, "gazetteer": label + m["source"]} for m in matches
+    )
     write_text_atomic(args.data / "region_gazetteer.csv", out.getvalue())
     print(f"wrote {len(matches)} regions to {args.data / 'region_gazetteer.csv'} from {label}", file=sys.stderr)
     return 0

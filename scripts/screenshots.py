@@ -3,9 +3,10 @@
     python scripts/screenshots.py [--out docs/img]
 
 Needs Chromium and the CJK fonts (scripts/system-packages.sh) and playwright
-(``pip install -e '.[test]'``). Pages are opened offline (kg.browser); the
+(``pip install -e '.[test]'``). Pages are opened offline (kg.viz.browser); the
 script stops with an error if a page requests anything or logs an error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,10 +14,10 @@ import tempfile
 from pathlib import Path
 
 from kg import viz
-from kg.browser import Browser
 from kg.network import cooperation_network, overview_network
 from kg.paths import ROOT
 from kg.store import load
+from kg.viz.browser import Browser
 
 
 def views(graph) -> dict:

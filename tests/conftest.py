@@ -1,4 +1,5 @@
 """Shared helpers: a scratch copy of the data package, fixtures applied to it, a prior build."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,6 +11,16 @@ from kg.build import build
 from kg.paths import DEFAULT_DATA_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+#: Fixtures that build or load the real data, or start a browser or server: tests using them are ``slow``.
+SLOW_FIXTURES = {"built", "graph", "network", "G", "server", "browser", "data_dir", "views"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark ``slow`` every test that uses a slow fixture (``pytest -m "not slow"`` leaves them out)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture
@@ -78,8 +89,8 @@ def network(graph):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Chromium that cannot reach the network (see kg.browser); closed after the session."""
-    from kg.browser import Browser
+    """Headless Chromium that cannot reach the network (see kg.viz.browser); closed after the session."""
+    from kg.viz.browser import Browser
 
     with Browser() as chromium:
         yield chromium

@@ -1,4 +1,5 @@
 """Every kind of bad input gives its code, file, line and column, exit 2, and leaves outputs alone."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FIXTURES, apply_fixture, snapshot
+
 from kg.cli import main
 
 # fixture file, expected code, column named by its header (None: a whole-row problem of the graph layers),
@@ -24,12 +25,22 @@ CASES = [
     ("append/regions--empty-label-invalid.csv", "KG-T07", "label_zh", "is required but empty"),
     ("append/plans--year-out-of-range-invalid.csv", "KG-T08", "issued_year", "expected 1949 to 2050"),
     ("append/regions--bad-locator-invalid.csv", "KG-T10", "locator", "表N"),
-    ("append/participations--role-outside-pattern-invalid.csv", "KG-Q01", None, "role operator is not a role of pattern block_synergy"),
+    (
+        "append/participations--role-outside-pattern-invalid.csv",
+        "KG-Q01",
+        None,
+        "role operator is not a role of pattern block_synergy",
+    ),
     ("append/plans--period-reversed-invalid.csv", "KG-Q04", None, "period ends in 2020 before it starts in 2025"),
     ("append/regions--part-of-cycle-invalid.csv", "KG-Q05", None, "part of itself"),
     ("append/plans--issue-date-year-mismatch-invalid.csv", "KG-Q06", None, "issue date 2021-03-01 is not in year 2020"),
     ("append/carriers--orphan-entity-invalid.csv", "KG-Q07", None, "takes part in no fact"),
-    ("append/regions--same-label-same-type-invalid.csv", "KG-Q08", None, "shares the label 皖北 with <https://w3id.org/yrd-de/id/wanbei>"),
+    (
+        "append/regions--same-label-same-type-invalid.csv",
+        "KG-Q08",
+        None,
+        "shares the label 皖北 with <https://w3id.org/yrd-de/id/wanbei>",
+    ),
     ("replace/industry_links--missing-column-invalid.csv", "KG-T02", None, "column 'locator' is missing"),
     ("replace/industry_links--gbk-encoding-invalid.csv", "KG-T09", None, "expected encoding utf-8"),
 ]
@@ -40,7 +51,8 @@ def _expected_place(table, first_line, code, column_name, fixture):
         return f"{table}:1:5:"  # header has 4 columns; the missing one would be the 5th
     if code == "KG-T09":
         raw = fixture.read_bytes()
-        first_bad_line = raw.split(b"\n").index(next(l for l in raw.split(b"\n") if any(b > 127 for b in l))) + 1
+        lines = raw.split(b"\n")
+        first_bad_line = lines.index(next(line for line in lines if any(b > 127 for b in line))) + 1
         return f"{table}:{first_bad_line}:"
     if column_name is None:
         return f"{table}:{first_line}:0:"
@@ -49,7 +61,9 @@ def _expected_place(table, first_line, code, column_name, fixture):
 
 
 @pytest.mark.parametrize("fixture_name, code, column_name, phrase", CASES, ids=[c[0].split("/")[1] for c in CASES])
-def test_bad_input_is_reported_and_outputs_untouched(fixture_name, code, column_name, phrase, data_dir, built, tmp_path, capsys):
+def test_bad_input_is_reported_and_outputs_untouched(
+    fixture_name, code, column_name, phrase, data_dir, built, tmp_path, capsys
+):
     fixture = FIXTURES / fixture_name
     table, first_line = apply_fixture(data_dir, fixture)
     out = tmp_path / "out"
@@ -61,7 +75,7 @@ def test_bad_input_is_reported_and_outputs_untouched(fixture_name, code, column_
     err = capsys.readouterr().err
     assert status == 2
     place = _expected_place(table, first_line, code, column_name, fixture)
-    line = next((l for l in err.splitlines() if l.startswith(place) and code in l), None)
+    line = next((text for text in err.splitlines() if text.startswith(place) and code in text), None)
     assert line is not None, f"no line starting {place} with {code} in:\n{err}"
     assert phrase in line
     assert "nothing written" in err
@@ -78,7 +92,7 @@ def test_missing_file_points_at_its_declaration(data_dir, built, tmp_path, capsy
     (data_dir / "issuances.csv").unlink()
     declared = data_dir / "datapackage.json"
     lines = declared.read_text(encoding="utf-8").splitlines()
-    line_no = next(i for i, l in enumerate(lines, 1) if '"path": "issuances.csv"' in l)
+    line_no = next(i for i, line in enumerate(lines, 1) if '"path": "issuances.csv"' in line)
     column = lines[line_no - 1].index('"path"') + 1
     out = tmp_path / "out"
     shutil.copytree(built, out)
@@ -100,8 +114,11 @@ def test_utf8_bom_is_accepted(data_dir, tmp_path, built):
 
 def test_exit_status_of_the_installed_command(data_dir, tmp_path):
     apply_fixture(data_dir, FIXTURES / "append/regions--empty-label-invalid.csv")
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--data", str(data_dir), "--out", str(tmp_path / "o")],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", "--data", str(data_dir), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2
     assert "KG-T07" in run.stderr
     assert not (tmp_path / "o").exists()

@@ -1,4 +1,5 @@
 """Builds are reproducible and every output reads back as the same data."""
+
 import json
 
 from rdflib import Dataset, Graph
@@ -54,10 +55,20 @@ def test_jsonld_has_a_context_and_the_same_quads(built):
 def test_stats_count_what_the_tables_hold(built):
     stats = json.loads((built / "stats.json").read_text(encoding="utf-8"))
     data = DEFAULT_DATA_DIR
-    rows = lambda name: len((data / f"{name}.csv").read_text(encoding="utf-8").strip().splitlines()) - 1
+
+    def rows(name):
+        return len((data / f"{name}.csv").read_text(encoding="utf-8").strip().splitlines()) - 1
+
     assert stats["classes"]["kg:Region"] == rows("regions")
     assert stats["classes"]["kg:Carrier"] == rows("carriers")
     assert stats["classes"]["kg:Participation"] == rows("participations")
     assert stats["predicates"]["kg:focusesOn"] == sum(
-        ",focusesOn," in line for line in (data / "industry_links.csv").read_text(encoding="utf-8").splitlines())
-    assert set(stats["facts_per_source"]) <= {"src:caict-2021", "src:csst-2021", "src:huaxin-2025", "src:zhang-2023", "src:qingpu-2022"}
+        ",focusesOn," in line for line in (data / "industry_links.csv").read_text(encoding="utf-8").splitlines()
+    )
+    assert set(stats["facts_per_source"]) <= {
+        "src:caict-2021",
+        "src:csst-2021",
+        "src:huaxin-2025",
+        "src:zhang-2023",
+        "src:qingpu-2022",
+    }

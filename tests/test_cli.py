@@ -1,4 +1,5 @@
 """The kg command: verbs, formats, exit codes and a light start-up."""
+
 import json
 import subprocess
 import sys
@@ -9,8 +10,10 @@ from kg.cli import main
 
 
 def test_help_does_not_import_heavy_libraries():
-    probe = ("import sys\nfrom kg import cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('pandas', 'pyshacl', 'pyvis', 'rdflib') if m in sys.modules))")
+    probe = (
+        "import sys\nfrom kg import cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pandas', 'pyshacl', 'pyvis', 'rdflib') if m in sys.modules))"
+    )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip().splitlines()[-1] == "[]"
     assert "build" in run.stdout and "validate" in run.stdout
@@ -24,6 +27,7 @@ def test_each_verb_explains_itself(verb, capsys):
     assert "--data" in capsys.readouterr().out or verb == "query"
 
 
+@pytest.mark.slow
 def test_build_prints_a_summary(tmp_path, capsys):
     assert main(["build", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
@@ -32,6 +36,7 @@ def test_build_prints_a_summary(tmp_path, capsys):
     assert "validation:         passed (tables 0, shacl 0, sparql 0 problems)" in out
 
 
+@pytest.mark.slow
 def test_validate_json_report(capsys):
     assert main(["validate", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -45,9 +50,18 @@ def test_stats_reads_the_build(built, capsys):
 
 
 def test_query_formats(built, capsys):
-    text = 'SELECT ?id WHERE { ?r kg:partOf yrd:suzhou-jiangsu ; kg:level kg:LevelCountyCity BIND(STRAFTER(STR(?r), "/id/") AS ?id) } ORDER BY ?id'
+    text = (
+        "SELECT ?id WHERE { ?r kg:partOf yrd:suzhou-jiangsu ; kg:level kg:LevelCountyCity "
+        'BIND(STRAFTER(STR(?r), "/id/") AS ?id) } ORDER BY ?id'
+    )
     assert main(["query", text, "--graph", str(built), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["id", "suzhou-changshu", "suzhou-kunshan", "suzhou-taicang", "suzhou-zhangjiagang"]
+    assert capsys.readouterr().out.splitlines() == [
+        "id",
+        "suzhou-changshu",
+        "suzhou-kunshan",
+        "suzhou-taicang",
+        "suzhou-zhangjiagang",
+    ]
     assert main(["query", text, "--graph", str(built), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0] == {"id": "suzhou-changshu"}
 

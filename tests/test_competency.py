@@ -8,8 +8,8 @@ passage with a restriction to its source or a subset check, and says so.
 
 import pandas as pd
 
-from kg.named import query, run
 from kg.network import bridges, chains
+from kg.queries import query, run
 
 CAICT = "caict-2021"
 
@@ -17,21 +17,28 @@ CAICT = "caict-2021"
 def _by_role(frame, case):
     rows = frame[frame["case"] == case]
     grouped = {}
-    for role, who in zip(rows["role"], rows["participant"]):
+    for role, who in zip(rows["role"], rows["participant"], strict=False):
         grouped.setdefault(role, set()).add(who)
     return grouped
 
 
 # ---------------------------------------------------------------- CQ01 patterns, cases, participants, roles
 
+
 def test_cq01_every_pattern_has_its_two_cases(graph):
     # 三（一）–（六）: two cases per pattern, twelve in all.
     frame = run(graph, "cq01-pattern-participants")
     cases = frame.groupby("pattern")["case"].nunique().to_dict()
-    assert cases == {"gradient_transfer": 2, "industrial_enclave": 2, "point_axis_linkage": 2,
-                     "block_synergy": 2, "regional_growth_pole": 2, "multipolar_network": 2}
+    assert cases == {
+        "gradient_transfer": 2,
+        "industrial_enclave": 2,
+        "point_axis_linkage": 2,
+        "block_synergy": 2,
+        "regional_growth_pole": 2,
+        "multipolar_network": 2,
+    }
     assert (frame["source"] == CAICT).all()
-    assert frame["locator"].str.match(r"^(三|表[456]|图([6-9]|1[0-4]))").all()  # all inside section 三
+    assert frame.locator.str.match(r"^(三|表[456]|图([6-9]|1[0-4]))").all()  # all inside section 三
 
 
 def test_cq01_electronics_gradient_tiers(graph):
@@ -58,8 +65,10 @@ def test_cq01_enclaves_hosts_and_operators(graph):
 
 
 def test_cq01_point_axis_axes(graph):
-    # 三（三）1: axis carriers 张江人工智能岛, 西岸智慧谷, 马桥人工智能创新试验区; nodes include 嘉定, 青浦, 杨浦, 浦东, 闵行.
-    # 三（三）2: 一谷两园 = 中国（南京）软件谷, 南京软件园（江北新区）, 江苏软件园（江宁开发区）; nodes 徐庄, 江东, 新城, 幸庄.
+    # 三（三）1: axis carriers 张江人工智能岛, 西岸智慧谷, 马桥人工智能创新试验区;
+    #   nodes include 嘉定, 青浦, 杨浦, 浦东, 闵行.
+    # 三（三）2: 一谷两园 = 中国（南京）软件谷, 南京软件园（江北新区）, 江苏软件园（江宁开发区）;
+    #   nodes 徐庄, 江东, 新城, 幸庄.
     frame = run(graph, "cq01-pattern-participants", pattern="point_axis_linkage")
     shanghai = _by_role(frame, "上海人工智能产业“人形分布、多点联动”")
     assert shanghai["axis_carrier"] == {"张江人工智能岛", "西岸智慧谷", "马桥人工智能创新试验区"}
@@ -83,25 +92,27 @@ def test_cq01_poles(graph):
 
 def test_cq01_one_super_many_strong(graph):
     # 三（六）1: 一超 上海; 多强 杭州, 宁波, 南京, 苏州, 无锡, 合肥, 芜湖.
-    roles = _by_role(run(graph, "cq01-pattern-participants", pattern="multipolar_network"),
-                     "长三角“一超多强”数字经济总体格局")
+    roles = _by_role(
+        run(graph, "cq01-pattern-participants", pattern="multipolar_network"), "长三角“一超多强”数字经济总体格局"
+    )
     assert roles["super_pole"] == {"上海市"}
     assert roles["strong_pole"] == {"杭州市", "宁波市", "南京市", "苏州市", "无锡市", "合肥市", "芜湖市"}
 
 
 # ---------------------------------------------------------------- CQ02 chains
 
+
 def _hop_documents(chain):
-    return {(e["document"].rsplit("/", 1)[1], e["locator"]) for hop in chain.hops for e in hop}
+    return {(e.document.rsplit("/", 1)[1], e.locator) for hop in chain.hops for e in hop}
 
 
 def test_cq02_shanghai_to_suzhou_anhui(network):
     # 三（一）2: 皖北 takes in industry from 沪苏浙; 宿州 is one of the six 皖北 cities.
     best = chains(network, "上海", "宿州", k=5)
     assert [network.nodes[n]["label_zh"] for n in best[0].nodes] == ["上海市", "皖北", "宿州市"]
-    assert [e["relation"] for hop in best[0].hops for e in hop] == ["transfersIndustryTo", "memberOf"]
+    assert [e.relation for hop in best[0].hops for e in hop] == ["transfersIndustryTo", "memberOf"]
     assert _hop_documents(best[0]) == {(CAICT, "三（一）2")}
-    assert all(e["locator"] for c in best for hop in c.hops for e in hop)
+    assert all(e.locator for c in best for hop in c.hops for e in hop)
 
 
 def test_cq02_shanghai_to_jiujiang(network):
@@ -110,16 +121,23 @@ def test_cq02_shanghai_to_jiujiang(network):
     assert best[0].length == 2
     middles = {network.nodes[c.nodes[1]]["label_zh"] for c in best if c.length == 2}
     assert {"长三角电子信息产业梯度转移", "长三角"} <= middles
-    assert all(doc == CAICT and loc.startswith("三（一）1") or loc == "一（一）"
-               for c in best if c.length == 2 for doc, loc in _hop_documents(c))
+    assert all(
+        doc == CAICT and loc.startswith("三（一）1") or loc == "一（一）"
+        for c in best
+        if c.length == 2
+        for doc, loc in _hop_documents(c)
+    )
 
 
 def test_cq02_named_query_agrees(graph):
     frame = run(graph, "cq02-cooperation-chains", **{"from": "上海", "to": "宿州"})
-    assert ("皖北", "transfersIndustryTo", "memberOf") in set(zip(frame["via"], frame["relation1"], frame["relation2"]))
+    assert ("皖北", "transfersIndustryTo", "memberOf") in set(
+        zip(frame["via"], frame["relation1"], frame["relation2"], strict=True)
+    )
 
 
 # ---------------------------------------------------------------- CQ03 parks or districts by industry
+
 
 def test_cq03_big_data_in_hefei(graph):
     # 表4: 庐阳区 大数据产业园, 蜀山区 大数据小镇, 包河区 滨湖金融大数据中心.
@@ -131,10 +149,13 @@ def test_cq03_ai_in_hefei_and_suzhou(graph):
     # 表4: 高新区 人工智能产业高地; 表5: 苏州工业园区 lists 人工智能; 三（四）2: 姑苏北部经济区数字经济产业园 人工智能.
     assert set(run(graph, "cq03-carriers-by-industry", industry="人工智能", city="合肥")["place"]) == {"合肥高新区"}
     assert set(run(graph, "cq03-carriers-by-industry", industry="人工智能", city="苏州")["place"]) == {
-        "苏州工业园区", "姑苏北部经济区数字经济产业园"}
+        "苏州工业园区",
+        "姑苏北部经济区数字经济产业园",
+    }
 
 
 # ---------------------------------------------------------------- CQ05 places outside the delta
+
 
 def test_cq04_digital_economy_share_of_gdp_targets(graph):
     # caict-2021 一（二）(national 14th FYP: core industries 10% by 2025), 四（一） text (上海 >80% by 2035,
@@ -143,24 +164,46 @@ def test_cq04_digital_economy_share_of_gdp_targets(graph):
     frame = query("cq04-share-of-gdp-targets", graph=graph)
     rows = {(r.subject, r.value, r.comparator, None if pd.isna(r.year) else int(r.year)) for r in frame.itertuples()}
     assert rows == {
-        ("上海市", 80.0, "gt", 2035), ("浙江省", 60.0, "about", 2025), ("浙江省", 15.0, "eq", 2025),
-        ("江苏省", 10.0, "gt", 2025), ("中国", 10.0, "eq", 2025), ("南京市", 56.0, "eq", 2022),
-        ("合肥市", 50.0, "gt", 2025), ("合肥市", 45.0, "gt", 2022), ("宁波市", 45.0, "gt", 2022),
-        ("温州市", 50.0, "eq", 2022), ("包河区", 60.0, "ge", None)}
+        ("上海市", 80.0, "gt", 2035),
+        ("浙江省", 60.0, "about", 2025),
+        ("浙江省", 15.0, "eq", 2025),
+        ("江苏省", 10.0, "gt", 2025),
+        ("中国", 10.0, "eq", 2025),
+        ("南京市", 56.0, "eq", 2022),
+        ("合肥市", 50.0, "gt", 2025),
+        ("合肥市", 45.0, "gt", 2022),
+        ("宁波市", 45.0, "gt", 2022),
+        ("温州市", 50.0, "eq", 2022),
+        ("包河区", 60.0, "ge", None),
+    }
 
 
 def test_cq05_outside_places_and_their_ties(graph):
-    # 三（一）1: 永州, 华蓥, 萍乡, 九江 (tier 3); 三（二）1: 璧山区, 许昌; 三（二）2: 菏泽, 南和县, 两江新区, 东莞, 汕头, 西宁.
+    # 三（一）1: 永州, 华蓥, 萍乡, 九江 (tier 3); 三（二）1: 璧山区, 许昌;
+    # 三（二）2: 菏泽, 南和县, 两江新区, 东莞, 汕头, 西宁.
     frame = run(graph, "cq05-places-outside-delta")
     places = set(frame["place"])
-    assert {"永州市", "华蓥市", "萍乡市", "九江市", "璧山区", "许昌市", "菏泽市", "南和县", "两江新区", "东莞市", "汕头市",
-            "西宁市"} <= places
+    assert {
+        "永州市",
+        "华蓥市",
+        "萍乡市",
+        "九江市",
+        "璧山区",
+        "许昌市",
+        "菏泽市",
+        "南和县",
+        "两江新区",
+        "东莞市",
+        "汕头市",
+        "西宁市",
+    } <= places
     assert not places & {"上海市", "合肥市", "苏州市", "雨花台区", "长三角"}
     xining = frame[frame["place"] == "西宁市"]
-    assert ("operatesEnclaveIn", "阿里巴巴") in set(zip(xining["link"], xining["partner"]))
+    assert ("operatesEnclaveIn", "阿里巴巴") in set(zip(xining["link"], xining["partner"], strict=False))
 
 
 # ---------------------------------------------------------------- CQ06 enclave operators
+
 
 def test_cq06_alibaba_and_xingyun_hosts(graph):
     # 三（二）1 and 三（二）2, as in CQ01.
@@ -170,6 +213,7 @@ def test_cq06_alibaba_and_xingyun_hosts(graph):
 
 
 # ---------------------------------------------------------------- CQ07 homogeneous clusters
+
 
 def test_cq07_clusters_shared_by_provinces(graph):
     # csst-2021 ¶8: 上海 集成电路, 人工智能, 智能制造, 互联网; 江苏 电子信息, 智能制造, 卫星导航, 工业控制, 物联网;
@@ -181,8 +225,12 @@ def test_cq07_clusters_shared_by_provinces(graph):
           ?i rdfs:label ?industry . ?r rdfs:label ?region FILTER (lang(?industry) = "zh" && lang(?region) = "zh")
         } GROUP BY ?industry HAVING (COUNT(?r) > 1)""")
     shared = {row.industry: set(row.regions.split("|")) for row in frame.itertuples()}
-    assert shared == {"集成电路": {"上海市", "安徽省"}, "智能制造": {"上海市", "江苏省"},
-                      "互联网": {"上海市", "浙江省"}, "物联网": {"江苏省", "浙江省"}}
+    assert shared == {
+        "集成电路": {"上海市", "安徽省"},
+        "智能制造": {"上海市", "江苏省"},
+        "互联网": {"上海市", "浙江省"},
+        "物联网": {"江苏省", "浙江省"},
+    }
     named = run(graph, "cq07-shared-industries")
     for industry, regions in shared.items():
         row = named[named["industry"] == industry]
@@ -191,74 +239,96 @@ def test_cq07_clusters_shared_by_provinces(graph):
 
 # ---------------------------------------------------------------- CQ08 plans per year and level
 
+
 def test_cq08_governance_timeline(graph):
     # 表6 rows that are documents or programmes (platform launches are not): 2012 上海 1; 2013 上海 1; 2014 浙江 1;
     # 2016 上海 1 + 浙江 1; 2018 浙江 1 + 江苏 1; 2019 安徽 1; 2020 安徽 1 — all provincial.
     frame = run(graph, "cq08-plans-per-year", level="provincial")
-    counts = dict(zip(frame["year"], frame["count"]))
+    counts = dict(zip(frame["year"], frame["count"], strict=False))
     for year, least in {2012: 1, 2013: 1, 2014: 1, 2016: 2, 2018: 2, 2019: 1, 2020: 1}.items():
         assert counts.get(year, 0) >= least, year
 
 
 def test_cq08_national_policies_of_2025(graph):
-    # huaxin-2025 一（三）/一（四）: 2025 national documents include 《2025年数字经济发展工作要点》 (2025-04) and the two
-    # public-data documents of 2025-01.
+    # huaxin-2025 一（三）/一（四）: 2025 national documents include
+    # 《2025年数字经济发展工作要点》 (2025-04) and the two public-data documents of 2025-01.
     frame = run(graph, "cq08-plans-per-year", level="national")
-    assert dict(zip(frame["year"], frame["count"]))[2025] >= 3
+    assert dict(zip(frame["year"], frame["count"], strict=False))[2025] >= 3
 
 
 # ---------------------------------------------------------------- CQ09 the digital trunk line
 
+
 def test_cq09_tiers_and_stages(graph):
-    # qingpu-2022 五（一）–（四）: 数字天元 青浦区 (with 青浦新城); 数字三体 一体化示范区 with 西岑科创中心, 吴江经济开发区,
-    # 祥符荡创新中心; 数字星座 长三角; 数字星云 长江经济带, 全国, “一带一路”.
+    # qingpu-2022 五（一）–（四）: 数字天元 青浦区 (with 青浦新城);
+    # 数字三体 一体化示范区 with 西岑科创中心, 吴江经济开发区, 祥符荡创新中心; 数字星座 长三角;
+    # 数字星云 长江经济带, 全国, “一带一路”.
     # 八（一）–（三）: α 2022~2023 5000亿级 (青浦 2000亿左右); β 2024~2025 7000 (3000); γ 2026~2027 10000 (4000).
     frame = run(graph, "cq09-trunk-line-layout")
     tiers = frame[frame["part"] == "tier"]
     members = {}
-    for tier, member in zip(tiers["partName"], tiers["member"]):
+    for tier, member in zip(tiers["partName"], tiers["member"], strict=False):
         members.setdefault(tier, set()).add(member)
     assert members["数字天元"] == {"青浦区", "青浦新城"}
-    assert members["数字三体"] == {"长三角生态绿色一体化发展示范区", "青浦西岑科创中心", "吴江经济开发区", "嘉善祥符荡创新中心"}
+    assert members["数字三体"] == {
+        "长三角生态绿色一体化发展示范区",
+        "青浦西岑科创中心",
+        "吴江经济开发区",
+        "嘉善祥符荡创新中心",
+    }
     assert members["数字星座"] == {"长三角"}
     assert members["数字星云"] == {"长江经济带", "中国", "“一带一路”沿线国家和地区"}
     stages = frame[frame["part"] == "stage"]
-    got = set(zip(stages["start"], stages["end"], stages["subject"], stages["value"], stages["comparator"]))
-    assert got == {(2022, 2023, "数字三体", 5000.0, "ge"), (2022, 2023, "青浦区", 2000.0, "about"),
-                   (2024, 2025, "数字三体", 7000.0, "ge"), (2024, 2025, "青浦区", 3000.0, "about"),
-                   (2026, 2027, "数字三体", 10000.0, "ge"), (2026, 2027, "青浦区", 4000.0, "about")}
+    got = set(
+        zip(stages["start"], stages["end"], stages["subject"], stages["value"], stages["comparator"], strict=True)
+    )
+    assert got == {
+        (2022, 2023, "数字三体", 5000.0, "ge"),
+        (2022, 2023, "青浦区", 2000.0, "about"),
+        (2024, 2025, "数字三体", 7000.0, "ge"),
+        (2024, 2025, "青浦区", 3000.0, "about"),
+        (2026, 2027, "数字三体", 10000.0, "ge"),
+        (2026, 2027, "青浦区", 4000.0, "about"),
+    }
     assert set(stages["unit"]) == {"cny_100m"}
 
 
 # ---------------------------------------------------------------- CQ10 everything about an entity
 
+
 def test_cq10_facts_about_hefei_hitech_zone_cite_sources(graph):
     # 表4: 高新区 belongs to the development-zone block and focuses on 人工智能.
     frame = run(graph, "cq10-entity-facts", entity="合肥高新区")
-    rows = set(zip(frame["direction"], frame["predicate"], frame["value"], frame["locator"]))
+    rows = set(zip(frame["direction"], frame["predicate"], frame["value"], frame.locator, strict=False))
     assert ("out", "focusesOn", "人工智能", "表4") in rows
     assert ("out", "memberOf", "合肥开发区板块", "表4") in rows
-    assert frame["source"].notna().all() and frame["locator"].notna().all()
+    assert frame["source"].notna().all() and frame.locator.notna().all()
 
 
 # ---------------------------------------------------------------- CQ11 policies of 国家数据局
 
+
 def test_cq11_national_data_administration(graph):
-    # huaxin-2025 一（三）, 一（四): 2023-12 《“数据要素×”三年行动计划（2024—2026年）》; 2024-11 《可信数据空间发展行动计划
-    # （2024—2028年）》; 2024-12 《关于促进企业数据资源开发利用的意见》; 2025-01 《公共数据资源登记管理暂行办法》 and
-    # 《公共数据资源授权运营实施规范（试行）》 with 国家发展改革委; 2025-04 《2025年数字经济发展工作要点》 with 国家发展改革委.
+    # huaxin-2025 一（三）, 一（四): 2023-12 《“数据要素×”三年行动计划（2024—2026年）》;
+    # 2024-11 《可信数据空间发展行动计划（2024—2028年）》; 2024-12 《关于促进企业数据资源开发利用的意见》;
+    # 2025-01 《公共数据资源登记管理暂行办法》 and 《公共数据资源授权运营实施规范（试行）》 with 国家发展改革委;
+    # 2025-04 《2025年数字经济发展工作要点》 with 国家发展改革委.
     frame = run(graph, "cq11-policies-issued-by")
-    got = {(p, d, frozenset(i.split(", "))) for p, d, i in zip(frame["policy"], frame["issued"], frame["issuers"])}
+    rows = zip(frame["policy"], frame["issued"], frame["issuers"], strict=True)
+    got = {(p, d, frozenset(i.split(", "))) for p, d, i in rows}
     nda, both = frozenset({"国家数据局"}), frozenset({"国家数据局", "国家发展改革委"})
-    assert {("“数据要素×”三年行动计划（2024—2026年）", "2023-12", nda),
-            ("可信数据空间发展行动计划（2024—2028年）", "2024-11", nda),
-            ("关于促进企业数据资源开发利用的意见", "2024-12", nda),
-            ("公共数据资源登记管理暂行办法", "2025-01", both),
-            ("公共数据资源授权运营实施规范（试行）", "2025-01", both),
-            ("2025年数字经济发展工作要点", "2025-04", both)} <= got
+    assert {
+        ("“数据要素×”三年行动计划（2024—2026年）", "2023-12", nda),
+        ("可信数据空间发展行动计划（2024—2028年）", "2024-11", nda),
+        ("关于促进企业数据资源开发利用的意见", "2024-12", nda),
+        ("公共数据资源登记管理暂行办法", "2025-01", both),
+        ("公共数据资源授权运营实施规范（试行）", "2025-01", both),
+        ("2025年数字经济发展工作要点", "2025-04", both),
+    } <= got
 
 
 # ---------------------------------------------------------------- CQ12 bridges
+
 
 def test_cq12_enclave_operators_bridge_provinces(network):
     # 三（二）2: 阿里巴巴 (浙江 case) ties 山东 (菏泽), 河北 (南和), 重庆 (两江), 广东 (东莞, 汕头), 青海 (西宁);
@@ -271,5 +341,5 @@ def test_cq12_enclave_operators_bridge_provinces(network):
 
 def test_cq12_named_query_lists_cross_province_ties(graph):
     frame = run(graph, "cq12-cross-province-ties")
-    pairs = set(zip(frame["from"], frame["to"], frame["relation"]))
+    pairs = set(zip(frame["from"], frame["to"], frame.relation, strict=False))
     assert ("上海市", "皖北", "transfersIndustryTo") in pairs  # 三（一）2

@@ -1,7 +1,10 @@
 """Codes and coordinates come from the gazetteer package through scripts/gazetteer.py."""
+
 import csv
 import importlib.util
 from pathlib import Path
+
+import pytest
 
 from kg.paths import DEFAULT_DATA_DIR
 
@@ -27,9 +30,13 @@ ADCODES = [
 
 
 def test_same_name_resolves_inside_the_parent():
-    regions = [_region("js", "江苏省", "province"), _region("ah", "安徽省", "province"),
-               _region("sz", "苏州市", "prefecture", "js"), _region("suz", "宿州市", "prefecture", "ah"),
-               _region("suz-city", "城区", "district", "suz")]
+    regions = [
+        _region("js", "江苏省", "province"),
+        _region("ah", "安徽省", "province"),
+        _region("sz", "苏州市", "prefecture", "js"),
+        _region("suz", "宿州市", "prefecture", "ah"),
+        _region("suz-city", "城区", "district", "suz"),
+    ]
     matches, errors = gazetteer.resolve(regions, ADCODES)
     assert errors == []
     assert {m["region"]: m["adcode"] for m in matches}["suz-city"] == "341301000000"
@@ -48,10 +55,19 @@ def test_functional_areas_are_skipped_and_missing_coordinates_reported():
 def test_renamed_county_keeps_its_current_code_and_takes_older_coordinates():
     matches, errors = gazetteer.resolve([_region("nanhe", "南和县", "county")], ADCODES, OLDER, "cpca 0.5.5")
     assert errors == []
-    assert matches == [{"region": "nanhe", "adcode": "130506000000", "gazetteer_name": "南和区",
-                        "longitude": "114.68", "latitude": "37.00", "source": "; coordinates from cpca 0.5.5"}]
+    assert matches == [
+        {
+            "region": "nanhe",
+            "adcode": "130506000000",
+            "gazetteer_name": "南和区",
+            "longitude": "114.68",
+            "latitude": "37.00",
+            "source": "; coordinates from cpca 0.5.5",
+        }
+    ]
 
 
+@pytest.mark.slow
 def test_committed_table_matches_the_gazetteer_package():
     with (DEFAULT_DATA_DIR / "regions.csv").open(encoding="utf-8") as handle:
         regions = list(csv.DictReader(handle))

@@ -1,4 +1,5 @@
 """The RDF -> networkx bridge, name resolution, exports and the network verbs of the CLI."""
+
 import csv
 import json
 
@@ -8,8 +9,7 @@ import pytest
 from kg.cli import main
 from kg.export import export_network
 from kg.names import AmbiguousName, UnknownName
-from kg.network import (DEFAULT_RELATIONS, communities, cooperation_network, ego_network, pattern_network,
-                        resolve)
+from kg.network import DEFAULT_RELATIONS, communities, cooperation_network, ego_network, pattern_network, resolve
 from kg.patterns import pattern_profile
 
 
@@ -18,17 +18,22 @@ def G(network):
     return network
 
 
-@pytest.mark.parametrize("name", ["合肥", "合肥市", "Hefei", "hefei", "He Fei", "340100000000", "340100",
-                                  "https://w3id.org/yrd-de/id/hefei"])
+@pytest.mark.parametrize(
+    "name", ["合肥", "合肥市", "Hefei", "hefei", "He Fei", "340100000000", "340100", "https://w3id.org/yrd-de/id/hefei"]
+)
 def test_many_names_one_node(G, name):
     assert resolve(G, name) == "https://w3id.org/yrd-de/id/hefei"
 
 
 def test_an_id_wins_over_a_label_that_spells_the_same(graph):
-    from kg.names import Entity, NameIndex
+    from kg.names import Named, NameIndex
 
-    index = NameIndex([Entity("https://w3id.org/yrd-de/id/trunk-line", "干线", "Trunk Line", "Region"),
-                       Entity("https://w3id.org/yrd-de/id/trunk-line-s1", "干线", "Trunk Line", "Region")], {})
+    index = NameIndex(
+        [
+            Named("https://w3id.org/yrd-de/id/trunk-line", "干线", "Trunk Line", "Region"),
+            Named("https://w3id.org/yrd-de/id/trunk-line-s1", "干线", "Trunk Line", "Region"),
+        ]
+    )
     assert index.resolve("trunk-line") == "https://w3id.org/yrd-de/id/trunk-line"
     with pytest.raises(AmbiguousName):
         index.resolve("Trunk Line")
@@ -56,17 +61,21 @@ def test_unknown_name_suggests_close_ones(G):
 def test_nodes_and_edges_carry_what_researchers_need(G):
     hefei = G.nodes["https://w3id.org/yrd-de/id/hefei"]
     assert (hefei["label_zh"], hefei["label_en"], hefei["type"], hefei["province"]) == (
-        "合肥市", "Hefei", "Region", "https://w3id.org/yrd-de/id/anhui")
+        "合肥市",
+        "Hefei",
+        "Region",
+        "https://w3id.org/yrd-de/id/anhui",
+    )
     assert 31 < hefei["lat"] < 32.5 and 116.5 < hefei["lon"] < 118
     for _, _, data in G.edges(data=True):
         for evidence in data["evidence"]:
-            assert evidence["relation"] in DEFAULT_RELATIONS
-            assert evidence["document"].startswith("https://w3id.org/yrd-de/source/") and evidence["locator"]
+            assert evidence.relation in DEFAULT_RELATIONS
+            assert evidence.document.startswith("https://w3id.org/yrd-de/source/") and evidence.locator
 
 
 def test_relation_set_is_overridable(graph):
     only_enclaves = cooperation_network(graph, relations={"operatesEnclaveIn"})
-    relations = {e["relation"] for _, _, d in only_enclaves.edges(data=True) for e in d["evidence"]}
+    relations = {e.relation for _, _, d in only_enclaves.edges(data=True) for e in d["evidence"]}
     assert relations == {"operatesEnclaveIn"}
     assert only_enclaves.has_edge("https://w3id.org/yrd-de/id/alibaba", "https://w3id.org/yrd-de/id/xining")
 
@@ -90,7 +99,8 @@ def test_profile_of_a_region(graph):
     # 三（一）1 (tier 1), 三（六）1 (strong pole), 三（四）2 (block city): 苏州 in three patterns.
     profile = pattern_profile(graph, "苏州")
     assert {("梯度转移", "tier1"), ("多极网络", "strong_pole"), ("板块协同", "block_city")} <= set(
-        zip(profile["pattern"], profile["role"]))
+        zip(profile["pattern"], profile["role"], strict=False)
+    )
 
 
 @pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])

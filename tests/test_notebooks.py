@@ -1,4 +1,5 @@
 """The research notebooks run top to bottom (each asserts the facts it teaches) and are committed without outputs."""
+
 from pathlib import Path
 
 import nbformat
@@ -21,9 +22,11 @@ def test_notebook_is_committed_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.slow
 def test_notebook_runs_top_to_bottom(path):
     book = nbformat.read(path, as_version=4)
     # raises CellExecutionError, with the cell and its traceback, at the first failing cell or assert
-    NotebookClient(book, timeout=CELL_TIMEOUT_S, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        book, timeout=CELL_TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     assert all(cell.execution_count for cell in book.cells if cell.cell_type == "code")

@@ -1,8 +1,11 @@
 """The data slice says what the source says. Expected rows were read off the CAICT 2021
 report (seeds/000_bb87197bc06827bb.txt) by a person; the locator is noted beside each."""
+
 import pytest
 
 from kg.store import from_tables
+
+pytestmark = pytest.mark.slow  # reads the real data
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +20,19 @@ def _pairs(frame):
 def test_hefei_blocks_and_their_functions(graph):
     # 表4 合肥数字经济板块协同发展: each 区（市、县） with its 重点发展方向.
     expected = {
-        ("高新区", "人工智能产业高地"), ("经开区", "传统产业数字化转型"), ("新站区", "“芯屏器合”新型显示产业"),
-        ("安巢经开区", "电商产业集群"), ("瑶海区", "物联网科技产业园"), ("庐阳区", "大数据产业园"),
-        ("蜀山区", "大数据小镇"), ("包河区", "滨湖金融大数据中心"), ("肥东县", "机器人小镇"),
-        ("肥西县", "智能制造"), ("长丰县", "智能家居"), ("庐江县", "“数字+”农业创新应用"), ("巢湖市", "“数字+”文旅发展"),
+        ("高新区", "人工智能产业高地"),
+        ("经开区", "传统产业数字化转型"),
+        ("新站区", "“芯屏器合”新型显示产业"),
+        ("安巢经开区", "电商产业集群"),
+        ("瑶海区", "物联网科技产业园"),
+        ("庐阳区", "大数据产业园"),
+        ("蜀山区", "大数据小镇"),
+        ("包河区", "滨湖金融大数据中心"),
+        ("肥东县", "机器人小镇"),
+        ("肥西县", "智能制造"),
+        ("长丰县", "智能家居"),
+        ("庐江县", "“数字+”农业创新应用"),
+        ("巢湖市", "“数字+”文旅发展"),
     }
     frame = graph.query("""
         SELECT ?name ?function WHERE {
@@ -43,10 +55,16 @@ def test_hefei_groups_of_blocks(graph):
 def test_suzhou_main_carrier_of_each_district(graph):
     # 表5 苏州数字经济板块协同发展, column 主要产业载体（园区）: the carriers 表5 locates in each block.
     expected = {
-        ("张家港市", "张家港沙洲湖科创园"), ("常熟市", "常熟国家大学科技园"), ("太仓市", "太仓高新技术产业园"),
-        ("昆山市", "昆山花桥国际创新港"), ("吴江区", "苏州湾科技城"), ("吴中区", "苏州（太湖）软件产业园"),
-        ("相城区", "苏州高铁新城数字经济产业园"), ("姑苏区", "姑苏北部经济区数字经济产业园"),
-        ("苏州工业园区", "苏州国际科技园"), ("苏州高新区", "太湖云谷"),
+        ("张家港市", "张家港沙洲湖科创园"),
+        ("常熟市", "常熟国家大学科技园"),
+        ("太仓市", "太仓高新技术产业园"),
+        ("昆山市", "昆山花桥国际创新港"),
+        ("吴江区", "苏州湾科技城"),
+        ("吴中区", "苏州（太湖）软件产业园"),
+        ("相城区", "苏州高铁新城数字经济产业园"),
+        ("姑苏区", "姑苏北部经济区数字经济产业园"),
+        ("苏州工业园区", "苏州国际科技园"),
+        ("苏州高新区", "太湖云谷"),
     }
     frame = graph.query("""
         SELECT ?district ?carrier WHERE {
@@ -61,7 +79,9 @@ def test_suzhou_industrial_park_directions(graph):
     # 表5 row 苏州工业园区 lists 13 directions, among them 人工智能 (the only row that does).
     frame = graph.query("SELECT ?i WHERE { yrd:suzhou-sip kg:focusesOn ?i }")
     assert len(frame) == 13
-    ai = graph.query("SELECT ?s WHERE { ?s kg:focusesOn yrd:artificial-intelligence ; kg:locatedIn yrd:suzhou-jiangsu }")
+    ai = graph.query(
+        "SELECT ?s WHERE { ?s kg:focusesOn yrd:artificial-intelligence ; kg:locatedIn yrd:suzhou-jiangsu }"
+    )
     assert list(ai["s"]) == ["https://w3id.org/yrd-de/id/suzhou-sip"]
 
 
@@ -69,15 +89,20 @@ def test_share_of_gdp_targets(graph):
     # 表7 长三角部分省市数字经济发展目标规划 and 四（一）: (region, value, comparator, year).
     expected = {
         ("中国", 10.0, "eq", 2025),  # 四（一）: the national 14th FYP, core industries from 7.8% to 10%
-        ("上海市", 80.0, "gt", 2035), ("江苏省", 10.0, "gt", 2025), ("浙江省", 15.0, "eq", 2025),
+        ("上海市", 80.0, "gt", 2035),
+        ("江苏省", 10.0, "gt", 2025),
+        ("浙江省", 15.0, "eq", 2025),
         ("浙江省", 60.0, "about", 2025),  # 四（一）: 60%左右
-        ("南京市", 56.0, "eq", 2022), ("合肥市", 45.0, "gt", 2022), ("合肥市", 50.0, "gt", 2025),
-        ("宁波市", 45.0, "gt", 2022), ("温州市", 50.0, "eq", 2022),
+        ("南京市", 56.0, "eq", 2022),
+        ("合肥市", 45.0, "gt", 2022),
+        ("合肥市", 50.0, "gt", 2025),
+        ("宁波市", 45.0, "gt", 2022),
+        ("温州市", 50.0, "eq", 2022),
     }
     frame = graph.query("""
         SELECT ?region ?value ?cmp ?year WHERE {
-          GRAPH src:caict-2021 { ?f kg:kind kg:FigureTarget ; kg:unit kg:UnitPercent ; kg:figureOf ?r ; kg:value ?value ;
-             kg:comparator ?comparator ; kg:refYear ?year ; kg:indicator ?ind . }
+          GRAPH src:caict-2021 { ?f kg:kind kg:FigureTarget ; kg:unit kg:UnitPercent ; kg:figureOf ?r ;
+             kg:value ?value ; kg:comparator ?comparator ; kg:refYear ?year ; kg:indicator ?ind . }
           ?comparator skos:notation ?cmp .
           FILTER (lang(?ind) = "zh" && CONTAINS(?ind, "占"))
           ?r rdfs:label ?region FILTER (lang(?region) = "zh") }""")
@@ -92,8 +117,11 @@ def test_zhejiang_two_four_five(graph):
     by_level = {}
     for role, city in frame.itertuples(index=False):
         by_level.setdefault(role, set()).add(city)
-    assert by_level == {"level_two": {"杭州市", "宁波市"}, "level_four": {"嘉兴市", "温州市", "金华市", "湖州市"},
-                        "level_five": {"舟山市", "丽水市", "台州市", "绍兴市", "衢州市"}}
+    assert by_level == {
+        "level_two": {"杭州市", "宁波市"},
+        "level_four": {"嘉兴市", "温州市", "金华市", "湖州市"},
+        "level_five": {"舟山市", "丽水市", "台州市", "绍兴市", "衢州市"},
+    }
 
 
 def test_wanbei_six_plus_two_platforms(graph):
@@ -102,8 +130,16 @@ def test_wanbei_six_plus_two_platforms(graph):
     frame = graph.query("""
         SELECT ?park WHERE { [] kg:inCase yrd:wanbei-6-2-n-platform ; kg:role kg:RoleReceivingPlatform ;
           kg:participant/rdfs:label ?park FILTER (lang(?park) = "zh") }""")
-    assert set(frame["park"]) == {"淮北濉溪经开区", "亳州高新区", "宿州高新区", "蚌埠高新区", "阜阳合肥现代产业园（阜阳经开区）",
-                                  "淮南高新区", "凤阳经开区", "霍邱经开区"}
+    assert set(frame["park"]) == {
+        "淮北濉溪经开区",
+        "亳州高新区",
+        "宿州高新区",
+        "蚌埠高新区",
+        "阜阳合肥现代产业园（阜阳经开区）",
+        "淮南高新区",
+        "凤阳经开区",
+        "霍邱经开区",
+    }
 
 
 def test_a_fact_answers_where_it_comes_from(graph):
@@ -146,11 +182,12 @@ def test_every_source_file_and_locator_exists_in_the_seeds():
                 if numbered:
                     assert part in text, f"{row.table}:{row.line}: {part} not in {row['source']}"
                 elif section:
-                    assert section.group(1) + "、" in text or section.group(1) + "." in text, \
+                    assert section.group(1) + "、" in text or section.group(1) + "." in text, (
                         f"{row.table}:{row.line}: section {part} not in {row['source']}"
+                    )
                     if section.group(2):
                         assert section.group(2) in text
                 elif part.startswith("¶"):
-                    assert int(part[1:]) <= len([l for l in texts[row["source"]].splitlines() if l.strip()])
+                    assert int(part[1:]) <= len([line for line in texts[row["source"]].splitlines() if line.strip()])
                 checked += 1
     assert checked > 400

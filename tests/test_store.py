@@ -1,4 +1,5 @@
 """The embedded store answers SPARQL as typed DataFrames, and converts to rdflib."""
+
 import pandas as pd
 
 from kg.store import from_tables, load

@@ -1,10 +1,16 @@
 """The three validation layers each catch what they guard."""
+
+import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.mapping import entity, kg, source_graph, RDF_TYPE, RDFS_LABEL
+from kg.iris import entity, source_graph
+from kg.iris import term as kg
+from kg.mapping import RDF_TYPE, RDFS_LABEL
 from kg.paths import VIOLATIONS_DIR
 from kg.store import from_tables
 from kg.validate import shacl_problems, sparql_problems, validate
+
+pytestmark = pytest.mark.slow  # reads the real data
 
 
 def test_committed_data_passes_every_layer():
@@ -35,7 +41,9 @@ def test_shacl_catches_an_entity_without_english_label():
 def test_shacl_catches_a_figure_with_a_string_value():
     graph = from_tables()
     fig, g = entity("fig-hefei-de-share-2025"), source_graph("caict-2021")
-    graph.store.remove(Quad(fig, kg("value"), Literal("50", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), g))
+    graph.store.remove(
+        Quad(fig, kg("value"), Literal("50", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), g)
+    )
     graph.store.add(Quad(fig, kg("value"), Literal("约50%"), g))
     problems = [p for p in shacl_problems(graph, {}) if p.code == "KG-S05"]
     assert problems and "numeric value" in problems[0].message
@@ -51,9 +59,13 @@ def test_sparql_catches_a_fact_without_locator():
 
 def test_sparql_catches_a_region_missing_from_the_gazetteer(data_dir):
     table = data_dir / "region_gazetteer.csv"
-    table.write_text("".join(l for l in table.read_text(encoding="utf-8").splitlines(True) if not l.startswith("hefei,")),
-                     encoding="utf-8")
+    table.write_text(
+        "".join(line for line in table.read_text(encoding="utf-8").splitlines(True) if not line.startswith("hefei,")),
+        encoding="utf-8",
+    )
     regions = (data_dir / "regions.csv").read_text(encoding="utf-8").splitlines()
-    hefei_line = next(i for i, l in enumerate(regions, 1) if l.startswith("hefei,"))
+    hefei_line = next(i for i, line in enumerate(regions, 1) if line.startswith("hefei,"))
     report = validate(data_dir)
-    assert [str(p).split(" ")[0:2] for p in report.problems] == [[f"{data_dir / 'regions.csv'}:{hefei_line}:0:", "KG-Q03"]]
+    assert [str(p).split(" ")[0:2] for p in report.problems] == [
+        [f"{data_dir / 'regions.csv'}:{hefei_line}:0:", "KG-Q03"]
+    ]

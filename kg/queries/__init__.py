@@ -12,17 +12,21 @@ serialised and escaped by pyoxigraph, and the terms enter the query as one
 inline ``VALUES`` row placed at the start of its ``WHERE`` group (on the same
 line, so syntax-error positions stay right). The same text runs on the
 embedded engine and on any SPARQL 1.1 endpoint. An optional parameter left
-out stays a free variable, so the query matches every value. ``entity`` parameters accept any name
-:class:`kg.names.NameIndex` resolves (合肥, Hefei, 340100, hefei).
+out stays a free variable, so the query matches every value. Parameters that name a thing
+go through the resolvers of :mod:`kg.names`: ``entity`` (合肥, Hefei, 340100, hefei),
+``pattern`` (产业飞地, Industrial enclave, industrial_enclave; bound as its notation, the way
+the queries show patterns), ``case``, ``industry`` and ``source``.
 
->>> from kg.store import from_tables
->>> graph = from_tables()
+>>> from kg.examples import tiny_graph
+>>> graph = tiny_graph()
 >>> frame = run(graph, "cq04-share-of-gdp-targets", region="合肥")
 >>> frame["year"].tolist()
 [2025, 2022]
 """
+
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,18 +34,23 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from kg.paths import PACKAGE_DIR
+from kg import names
+from kg.errors import ParameterError, UnknownQuery
+from kg.iris import XSD
 
 __all__ = ["QUERIES_DIR", "Parameter", "NamedQuery", "library", "bind", "with_values", "run", "query", "ParameterError"]
 
-QUERIES_DIR = PACKAGE_DIR / "queries"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+QUERIES_DIR = Path(__file__).parent
 _PARAM = re.compile(r"# param (\w+) \((\w+), (optional|required)(?:, default ([^)]+))?\): (.*?)(?: Example: (.*))?$")
-TYPES = ("entity", "string", "integer", "year", "lang")
-
-
-class ParameterError(ValueError):
-    """A parameter is unknown, missing or of the wrong form."""
+#: Parameter types that name a thing, and the resolver of :mod:`kg.names` each goes through.
+RESOLVERS = {
+    "entity": names.resolve_entity,
+    "pattern": names.resolve_pattern,
+    "case": names.resolve_case,
+    "industry": names.resolve_industry,
+    "source": names.resolve_source,
+}
+TYPES = (*RESOLVERS, "string", "integer", "year", "lang")
 
 
 @dataclass(frozen=True)
@@ -102,10 +111,13 @@ def library(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
     return {q.name: q for q in (_parse(p) for p in sorted(folder.glob("*.rq")))}
 
 
-def _term(parameter: Parameter, value, resolve):
+def _parameter_term(graph, parameter: Parameter, value):
+    """The RDF term a parameter value stands for: a resolved IRI, or a typed literal."""
     text = str(value)
-    if parameter.type == "entity":
-        return NamedNode(resolve(text))
+    if parameter.type == "pattern":
+        return Literal(names.notation(RESOLVERS["pattern"](graph, text)))
+    if parameter.type in RESOLVERS:
+        return NamedNode(RESOLVERS[parameter.type](graph, text))
     if parameter.type == "lang":
         if text not in ("zh", "en"):
             raise ParameterError(f"parameter {parameter.name} must be zh or en, not {text!r}")
@@ -113,61 +125,66 @@ def _term(parameter: Parameter, value, resolve):
     if parameter.type in ("integer", "year"):
         if not re.fullmatch(r"-?[0-9]+", text):
             raise ParameterError(f"parameter {parameter.name} must be a whole number, not {text!r}")
-        return Literal(text, datatype=NamedNode(_XSD + ("integer" if parameter.type == "integer" else "gYear")))
+        return Literal(text, datatype=NamedNode(XSD + ("integer" if parameter.type == "integer" else "gYear")))
     return Literal(text)
 
 
-def bind(query: NamedQuery, params: dict, resolve) -> dict[Variable, object]:
-    """RDF terms for the given parameters (with defaults), keyed by query variable.
-
-    ``resolve`` turns a name into an entity IRI (see :class:`kg.names.NameIndex`).
-    """
+def bind(graph, query: NamedQuery, params: dict) -> dict[Variable, object]:
+    """RDF terms for the given parameters (with defaults), keyed by query variable; names resolved in ``graph``."""
     unknown = set(params) - set(query.parameters)
     if unknown:
-        raise ParameterError(f"{query.name} has no parameter {', '.join(sorted(unknown))}; "
-                             f"it takes: {', '.join(query.parameters) or 'none'}")
+        takes = ", ".join(query.parameters) or "none"
+        raise ParameterError(f"{query.name} has no parameter {', '.join(sorted(unknown))}; it takes: {takes}")
     bound = {}
     for p in query.parameters.values():
         value = params.get(p.name, p.default)
         if value is None:
             if p.required:
-                raise ParameterError(f"{query.name} needs --param {p.name}=<{p.type}> ({p.description})")
+                raise ParameterError(
+                    f"{query.name} needs the parameter {p.name}=<{p.type}>: {p.description.rstrip('.')}"
+                )
             continue
-        bound[Variable(p.name)] = _term(p, value, resolve)
+        bound[Variable(p.name)] = _parameter_term(graph, p, value)
     return bound
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", flags=re.IGNORECASE)
+_BIND_MARK = "#bind"
 
 
 def with_values(text: str, bound: dict[Variable, object]) -> str:
     """The query text with the bound terms as a VALUES row opening its WHERE group.
 
-    The same row also replaces every ``#bind`` comment: a query marks its UNION
+    The same row is also placed at every ``#bind`` comment: a query marks its UNION
     branches with it, because Oxigraph evaluates a branch before joining the
     outer VALUES, so a branch that does not see the binding enumerates every
-    match. Joining one binding twice changes no answer.
+    match. Joining one binding twice changes no answer. Places are found in the
+    query text once, before any value is put in, so a value is never read again.
 
-    >>> print(with_values("SELECT ?x WHERE { ?x ?p ?o }", {Variable("o"): Literal('a" } DELETE')}))
-    SELECT ?x WHERE { VALUES (?o) { ("a\\" } DELETE") } ?x ?p ?o }
+    >>> print(with_values("SELECT ?x WHERE { ?x ?p ?o }", {Variable("o"): Literal('a" } #bind')}))
+    SELECT ?x WHERE { VALUES (?o) { ("a\\" } #bind") } ?x ?p ?o }
     """
     if not bound:
         return text
-    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
+    match = _WHERE.search(text)
     if match is None:
         raise ParameterError("a parameterised query needs a WHERE { ... } group")
     names = " ".join(str(v) for v in bound)
     row = " ".join(str(t) for t in bound.values())
     values = f"VALUES ({names}) {{ ({row}) }}"
-    return f"{text[:match.end()]} {values}{text[match.end():]}".replace("#bind", values)
+    head, tail = text[: match.end()], text[match.end() :]
+    return values.join(head.split(_BIND_MARK)) + f" {values}" + values.join(tail.split(_BIND_MARK))
 
 
 def run(graph, name: str, **params):
     """Run the named query ``name`` on ``graph`` (embedded or :class:`kg.endpoint.Endpoint`) as a DataFrame."""
-    from kg.names import names_of
-
     queries = library()
     if name not in queries:
-        raise KeyError(f"no named query {name!r}; kg query --list shows them")
+        close = difflib.get_close_matches(name, queries, n=3, cutoff=0.4)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise UnknownQuery(f"there is no named query {name!r}.{hint} library() lists them all.")
     query = queries[name]
-    return graph.query(with_values(query.text, bind(query, params, lambda text: names_of(graph).resolve(text))))
+    return graph.query(with_values(query.text, bind(graph, query, params)))
 
 
 def query(name_or_sparql: str, graph=None, **params):
@@ -177,8 +194,9 @@ def query(name_or_sparql: str, graph=None, **params):
     by default :func:`kg.store.load`. ``lang="en"`` gives English labels where a
     named query takes ``lang``.
 
-    >>> int(query("cq08-plans-per-year", level="municipal")["count"].sum()) >= 1
-    True
+    >>> from kg.examples import tiny_graph
+    >>> int(query("cq08-plans-per-year", graph=tiny_graph(), level="municipal")["count"].sum())
+    1
     """
     from kg.store import load
 
@@ -186,5 +204,5 @@ def query(name_or_sparql: str, graph=None, **params):
     if name_or_sparql in library():
         return run(graph, name_or_sparql, **params)
     if params:
-        raise ParameterError("parameters are only for named queries; kg query --list shows them")
+        raise ParameterError("parameters are only for named queries; library() lists them")
     return graph.query(name_or_sparql)

@@ -19,6 +19,7 @@ of a file path renders blank).
 >>> "上海市" in html and "<script src" not in html and "<link" not in html
 True
 """
+
 from __future__ import annotations
 
 import html as html_escape
@@ -36,15 +37,24 @@ def _environment():
     import pyvis
 
     pyvis_templates = Path(pyvis.__file__).parent / "templates"
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader([_TEMPLATES, pyvis_templates]),
-                                     autoescape=True, keep_trailing_newline=True)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([_TEMPLATES, pyvis_templates]), autoescape=True, keep_trailing_newline=True
+    )
     # Chinese stays readable (and half the size) in the page's JSON; < > & ' are still escaped by tojson
     environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return environment
 
 
-def render(net, *, title: dict, legend: list[dict], physics: bool, note: dict | None = None, lang: str = "zh",
-           fit: list[str] | None = None) -> str:
+def render(
+    net,
+    *,
+    title: dict,
+    legend: list[dict],
+    physics: bool,
+    note: dict | None = None,
+    lang: str = "zh",
+    fit: list[str] | None = None,
+) -> str:
     """The page for ``net`` (a ``pyvis.network.Network``) as one HTML string.
 
     ``title`` and ``note`` are ``{"zh": ..., "en": ...}``; each legend item is
@@ -56,10 +66,21 @@ def render(net, *, title: dict, legend: list[dict], physics: bool, note: dict | 
     options = net.options if isinstance(net.options, dict) else {}
     counts = {"zh": f"{len(nodes)} 个节点 · {len(edges)} 条边", "en": f"{len(nodes)} nodes · {len(edges)} edges"}
     data = {"nodes": nodes, "edges": edges, "options": options, "physics": physics, "lang": lang, "fit": fit}
-    return _environment().get_template("network.html").render(
-        title=title, counts=counts, legend=legend, note=note, lang=lang, data=data,
-        pyvis_version=version("pyvis"), vis_version=VIS_VERSION,
-        vis_script=f"lib/vis-{VIS_VERSION}/vis-network.min.js")  # pyvis's own copy, found by the template loader
+    return (
+        _environment()
+        .get_template("network.html")
+        .render(
+            title=title,
+            counts=counts,
+            legend=legend,
+            note=note,
+            lang=lang,
+            data=data,
+            pyvis_version=version("pyvis"),
+            vis_version=VIS_VERSION,
+            vis_script=f"lib/vis-{VIS_VERSION}/vis-network.min.js",
+        )
+    )  # pyvis's own copy, found by the template loader
 
 
 def iframe(page: str, height: int = 640) -> str:
@@ -68,6 +89,7 @@ def iframe(page: str, height: int = 640) -> str:
     >>> iframe('<p title="a&b">x</p>', height=100)[:60]
     '<iframe srcdoc="&lt;p title=&quot;a&amp;b&quot;&gt;x&lt;/p&g'
     """
-    return (f'<iframe srcdoc="{html_escape.escape(page, quote=True)}" sandbox="allow-scripts" '
-            f'style="width: 100%; height: {height}px; border: 1px solid #d0d7de;"></iframe>')
-
+    return (
+        f'<iframe srcdoc="{html_escape.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width: 100%; height: {height}px; border: 1px solid #d0d7de;"></iframe>'
+    )

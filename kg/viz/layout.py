@@ -16,13 +16,15 @@ Positions are in screen pixels, ``y`` growing downwards (north is up).
 >>> import networkx as nx
 >>> G = nx.Graph()
 >>> G.add_node("sh", lat=31.23, lon=121.47); G.add_node("hf", lat=31.82, lon=117.23)
->>> G.add_edge("park", "sh", evidence=[{"relation": "locatedIn", "source": "park", "target": "sh"}])
+>>> from kg.evidence import Evidence
+>>> G.add_edge("park", "sh", evidence=[Evidence("locatedIn", "park", "sh", "doc", "表4")])
 >>> pos = geo_layout(G)
 >>> pos["sh"][0] > pos["hf"][0]          # Shanghai lies east of Hefei
 True
 >>> 0 < abs(pos["park"][0] - pos["sh"][0]) < 40   # the park sits beside its city
 True
 """
+
 from __future__ import annotations
 
 import math
@@ -62,14 +64,16 @@ def force_layout(G: nx.Graph, seed: int = 42, spacing: float = 45.0) -> dict[str
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     scale = spacing * math.sqrt(len(nodes)) / span
-    return {n: (round(x * scale, 1), round(y * scale, 1)) for n, x, y in zip(nodes, xs, ys)}
+    return {n: (round(x * scale, 1), round(y * scale, 1)) for n, x, y in zip(nodes, xs, ys, strict=False)}
 
 
 def _ring(centre: Position, members: list[str], radius: float) -> dict[str, Position]:
     """``members`` spaced evenly on a circle around ``centre``."""
     step = 2 * math.pi / len(members)
-    return {m: (round(centre[0] + radius * math.cos(i * step), 1), round(centre[1] + radius * math.sin(i * step), 1))
-            for i, m in enumerate(sorted(members))}
+    return {
+        m: (round(centre[0] + radius * math.cos(i * step), 1), round(centre[1] + radius * math.sin(i * step), 1))
+        for i, m in enumerate(sorted(members))
+    }
 
 
 def geo_layout(G: nx.Graph, pixels_per_degree: float = 400.0, ring: float = 22.0) -> dict[str, Position]:
@@ -94,12 +98,19 @@ def geo_layout(G: nx.Graph, pixels_per_degree: float = 400.0, ring: float = 22.0
     lon0 = sum(lon for lon, _ in placed.values()) / len(placed)
     lat0 = sum(lat for _, lat in placed.values()) / len(placed)
     cos_lat = math.cos(math.radians(lat0))
-    pos: dict[str, Position] = {n: (round((lon - lon0) * cos_lat * pixels_per_degree, 1),
-                                    round((lat0 - lat) * pixels_per_degree, 1)) for n, (lon, lat) in placed.items()}
+    pos: dict[str, Position] = {
+        n: (round((lon - lon0) * cos_lat * pixels_per_degree, 1), round((lat0 - lat) * pixels_per_degree, 1))
+        for n, (lon, lat) in placed.items()
+    }
     children: dict[str, list[str]] = defaultdict(list)
     for n in sorted(G):
-        parents = sorted(m for m in G.neighbors(n) if n not in pos and m in pos and any(
-            e["relation"] in CONTAINMENT and e["source"] == n for e in G.edges[n, m]["evidence"]))
+        parents = sorted(
+            m
+            for m in G.neighbors(n)
+            if n not in pos
+            and m in pos
+            and any(e.relation in CONTAINMENT and e.source == n for e in G.edges[n, m]["evidence"])
+        )
         if parents:
             children[parents[0]].append(n)
     for parent, members in children.items():
@@ -109,7 +120,10 @@ def geo_layout(G: nx.Graph, pixels_per_degree: float = 400.0, ring: float = 22.0
         for n in sorted(G):
             around = [pos[m] for m in sorted(G.neighbors(n)) if m in pos]
             if n not in pos and around and G.nodes[n].get("level") != "country":
-                centre = (round(sum(x for x, _ in around) / len(around), 1), round(sum(y for _, y in around) / len(around), 1))
+                centre = (
+                    round(sum(x for x, _ in around) / len(around), 1),
+                    round(sum(y for _, y in around) / len(around), 1),
+                )
                 groups[centre].append(n)
         if not groups:
             return _spread(pos, ring)

@@ -10,6 +10,7 @@ other than the page itself is aborted and recorded, so a page that would
 fetch something from a CDN shows up in :attr:`PageReport.requests` instead of
 silently working online.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,10 +18,20 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.errors import MissingFile
+
 __all__ = ["Browser", "PageReport", "chromium_path"]
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+]
 
 _RENDERED = """() => {
   const body = window.kg.network.body;
@@ -34,7 +45,7 @@ def chromium_path() -> str:
     """The Chromium binary: ``$KG_CHROMIUM``, else ``chromium`` or ``chromium-browser`` on the PATH."""
     found = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        raise FileNotFoundError(2, "Chromium not found (install Debian's chromium or set KG_CHROMIUM)", "chromium")
+        raise MissingFile("chromium", "Chromium not found (install Debian's chromium or set KG_CHROMIUM)")
     return found
 
 
@@ -62,7 +73,7 @@ class Browser:
     def __init__(self, width: int = 1400, height: int = 900):
         self.viewport = {"width": width, "height": height}
 
-    def __enter__(self) -> "Browser":
+    def __enter__(self) -> Browser:
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()

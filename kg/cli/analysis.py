@@ -1,0 +1,129 @@
+"""Verbs over the cooperation network: ``patterns``, ``chains``, ``profile``, ``bridges``, ``export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.cli.options import add_verb, print_frame, print_json, read_graph, read_network
+
+
+def patterns(args) -> int:
+    from kg.patterns import patterns_table
+
+    graph = read_graph(args)
+    print_frame(patterns_table(graph, pattern=args.pattern), args.format)
+    return 0
+
+
+def chains(args) -> int:
+    from kg.evidence import describe
+    from kg.network import chains
+
+    G = read_network(args)
+    found = chains(G, args.a, args.b, max_hops=args.max_hops, k=args.k)
+    if args.format == "json":
+        print_json([c.as_dict(G) for c in found])
+        return 0
+    if not found:
+        print(f"no chain of at most {args.max_hops} hops")
+    for number, chain in enumerate(found, 1):
+        print(f"chain {number}: {' — '.join(G.nodes[n]['label_zh'] for n in chain.nodes)}  ({chain.length} hops)")
+        for a, _, hop in chain.steps():
+            for e in hop:
+                print(f"    {describe(G, a, e)}")
+    return 0
+
+
+def profile(args) -> int:
+    from kg.patterns import pattern_profile
+
+    print_frame(pattern_profile(read_graph(args), args.entity), args.format)
+    return 0
+
+
+def bridges(args) -> int:
+    import pandas as pd
+
+    from kg.network import bridges
+
+    frame = pd.DataFrame(bridges(read_network(args), top=args.top)).drop(columns=["node"])
+    frame["provinces"] = frame["provinces"].map(", ".join)
+    print_frame(frame, args.format)
+    return 0
+
+
+def export(args) -> int:
+    from kg.export import export_network
+    from kg.paths import DEFAULT_OUT_DIR
+
+    out = args.out or DEFAULT_OUT_DIR / f"network.{args.format}"
+    for path in export_network(read_network(args), out, args.format):
+        print(f"wrote {path}")
+    return 0
+
+
+def register(verbs) -> None:
+    table = ("table", "csv", "json")
+    verb = add_verb(
+        verbs,
+        "patterns",
+        patterns,
+        "table of development patterns, cases, participants and roles",
+        "List every participation of every pattern case: pattern, case, participant, role, function, source and "
+        "locator.",
+        graph=True,
+        formats=table,
+    )
+    verb.add_argument(
+        "pattern", nargs="?", help="only this pattern (产业飞地, Industrial enclave or industrial_enclave)"
+    )
+
+    verb = add_verb(
+        verbs,
+        "chains",
+        chains,
+        "cooperation chains between two entities, each hop cited",
+        "Find the best chains of cooperation ties between two entities (names in Chinese or English, pinyin, admin "
+        "code or id), shortest first, each hop with its relation, case, role, source and locator.",
+        graph=True,
+        formats=("table", "json"),
+    )
+    verb.add_argument("a")
+    verb.add_argument("b")
+    verb.add_argument("--max-hops", type=int, default=4, help="longest chain to report (default 4)")
+    verb.add_argument("-k", type=int, default=10, help="how many chains (default 10)")
+
+    verb = add_verb(
+        verbs,
+        "profile",
+        profile,
+        "patterns and cases an entity takes part in, and its roles",
+        "Show which development patterns and cases an entity takes part in, in which roles, with sources.",
+        graph=True,
+        formats=table,
+    )
+    verb.add_argument("entity")
+
+    verb = add_verb(
+        verbs,
+        "bridges",
+        bridges,
+        "betweenness ranking of the cooperation network",
+        "Rank entities by betweenness centrality in the cooperation network and list the provinces each one joins "
+        "(exact up to 2,000 nodes, sampled above; the method column says which).",
+        graph=True,
+        formats=table,
+    )
+    verb.add_argument("--top", type=int, default=20)
+
+    verb = add_verb(
+        verbs,
+        "export",
+        export,
+        "write the cooperation network as GraphML, GEXF or CSV",
+        "Write the cooperation network for Gephi, Cytoscape or pandas: GraphML, GEXF (with map positions) or CSV "
+        "node and edge lists.",
+        graph=True,
+    )
+    verb.add_argument("--format", choices=["graphml", "gexf", "csv"], required=True)
+    verb.add_argument("--out", type=Path, default=None, help="output file (default: build/network.FORMAT)")

@@ -1,0 +1,123 @@
+"""Verbs over the data: ``build``, ``validate``, ``stats``, ``coverage``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from kg.cli.options import (
+    EXIT_INVALID,
+    add_verb,
+    print_frame,
+    print_json,
+    read_graph,
+)
+
+
+def build(args) -> int:
+    from kg.build import build, summary
+    from kg.problems import ValidationFailed
+
+    try:
+        result = build(args.data, args.out)
+    except ValidationFailed as failure:
+        print(failure, file=sys.stderr)
+        print(f"nothing written to {args.out}", file=sys.stderr)
+        return EXIT_INVALID
+    print(summary(result.stats, result.report))
+    print("wrote " + ", ".join(str(p) for p in result.paths))
+    return 0
+
+
+def validate(args) -> int:
+    from kg.validate import validate
+
+    report = validate(args.data)
+    if args.format == "json":
+        print_json(report.as_dict())
+    else:
+        for problem in sorted(report.problems):
+            print(problem)
+        counts = ", ".join(f"{layer}: {n}" for layer, n in report.counts().items())
+        print(f"{'valid' if report.ok else 'INVALID'} ({counts} problems)")
+    return 0 if report.ok else EXIT_INVALID
+
+
+def stats(args) -> int:
+    stats_path = Path(args.out) / "stats.json"
+    if stats_path.exists():
+        counts = json.loads(stats_path.read_text(encoding="utf-8"))
+    else:
+        from kg.build import compute_stats
+        from kg.store import from_tables
+
+        print(f"{stats_path} not found: counting from {args.data} without writing", file=sys.stderr)
+        counts = compute_stats(from_tables(args.data))
+    if args.format == "json":
+        print(json.dumps(counts, ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    print(f"quads: {counts['quads']}")
+    for section in ("classes", "facts_per_source", "triples_per_graph", "predicates"):
+        print(f"\n{section}:")
+        for key, value in sorted(counts[section].items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {value:>7}  {key}")
+    return 0
+
+
+def coverage(args) -> int:
+    import pandas as pd
+
+    from kg.coverage import coverage
+
+    frame = pd.DataFrame(coverage(read_graph(args)))
+    if args.thin:
+        frame = frame[frame["facts"] == 0]
+    print_frame(frame, args.format)
+    return 0
+
+
+def register(verbs) -> None:
+    add_verb(
+        verbs,
+        "build",
+        build,
+        "validate the data and write kg.nq, kg.ttl, kg.jsonld, stats.json",
+        "Validate data/ in three layers (tables, SHACL, SPARQL violation queries); when all pass, write kg.nq "
+        "(sorted, reproducible), kg.ttl, kg.jsonld and stats.json to the output folder. Writes nothing on any "
+        "problem (exit 2).",
+        data=True,
+        out=True,
+    )
+    add_verb(
+        verbs,
+        "validate",
+        validate,
+        "check the data in three layers and report every problem",
+        "Run the table checks, the SHACL shapes of ontology/shapes.ttl and the SPARQL violation queries; print one "
+        "line per problem as FILE:LINE:COLUMN: CODE message. Exit 2 when anything fails.",
+        data=True,
+        formats=("text", "json"),
+    )
+    add_verb(
+        verbs,
+        "stats",
+        stats,
+        "counts per class, predicate and source",
+        "Print the counts of the last build (OUT/stats.json), or count from the data without writing when there is "
+        "no build yet.",
+        out=True,
+        data=True,
+        formats=("table", "json"),
+    )
+    verb = add_verb(
+        verbs,
+        "coverage",
+        coverage,
+        "facts and entities per source document and section",
+        "For every source document, list its sections, tables, figures and boxes (read from the seed text) with the "
+        "number of stated facts and entities citing each. Parts with 0 are thin spots.",
+        graph=True,
+        formats=("table", "csv", "json"),
+    )
+    verb.add_argument("--thin", action="store_true", help="only the parts nothing cites")

@@ -1,0 +1,111 @@
+"""Options several verbs share, defined once, and how verbs read graphs and print tables."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kg import paths
+
+__all__ = [
+    "EXIT_INVALID",
+    "add_verb",
+    "add_data",
+    "add_out",
+    "add_graph",
+    "add_format",
+    "read_graph",
+    "read_network",
+    "print_frame",
+    "print_json",
+]
+
+#: Exit status for bad input (a :class:`kg.errors.KgError`).
+EXIT_INVALID = 2
+
+GRAPH_HELP = "built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)"
+
+
+def add_verb(
+    verbs, name: str, run, help: str, description: str, *, data=False, out=False, graph=False, formats=(), **parser
+) -> argparse.ArgumentParser:
+    """Add the verb ``name`` with its handler ``run`` and the shared options it takes; return its parser.
+
+    ``formats``: the ``--format`` choices, the first being the default.
+    """
+    verb = verbs.add_parser(name, help=help, description=description, **parser)
+    if data:
+        add_data(verb)
+    if out:
+        add_out(verb)
+    if graph:
+        add_graph(verb, **({} if graph is True else {"help": graph}))
+    if formats:
+        add_format(verb, formats, default=formats[0])
+    verb.set_defaults(run=run)
+    return verb
+
+
+def add_data(verb: argparse.ArgumentParser) -> None:
+    verb.add_argument(
+        "--data",
+        default=paths.DEFAULT_DATA_DIR,
+        type=Path,
+        help=f"folder with datapackage.json and the CSV tables (default: {paths.DEFAULT_DATA_DIR})",
+    )
+
+
+def add_out(verb: argparse.ArgumentParser) -> None:
+    verb.add_argument(
+        "--out",
+        default=paths.DEFAULT_OUT_DIR,
+        type=Path,
+        help=f"folder for the outputs (default: {paths.DEFAULT_OUT_DIR})",
+    )
+
+
+def add_graph(verb: argparse.ArgumentParser, help: str = GRAPH_HELP) -> None:
+    verb.add_argument("--graph", default=None, help=help)
+
+
+def add_format(verb: argparse.ArgumentParser, formats=("table", "csv", "json"), default: str = "table") -> None:
+    verb.add_argument("--format", choices=list(formats), default=default, help=f"output format (default: {default})")
+
+
+def read_graph(args):
+    """The graph a verb reads: the ``--endpoint`` if given, else the embedded store of ``--graph``."""
+    if getattr(args, "endpoint", None):
+        from kg.endpoint import Endpoint
+
+        return Endpoint(args.endpoint)
+    from kg.store import load
+
+    return load(args.graph)
+
+
+def read_network(args):
+    """The cooperation network of the graph a verb reads."""
+    from kg.network import cooperation_network
+
+    return cooperation_network(read_graph(args))
+
+
+def print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def print_frame(frame, fmt: str) -> None:
+    """A DataFrame as an aligned table, CSV, TSV or JSON records on stdout."""
+    if fmt == "json":
+        print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    elif fmt in ("csv", "tsv"):
+        frame.to_csv(sys.stdout, index=False, sep="," if fmt == "csv" else "\t")
+    else:
+        import pandas as pd
+
+        with pd.option_context(
+            "display.max_rows", None, "display.max_columns", None, "display.width", 250, "display.max_colwidth", 40
+        ):
+            print(frame.to_string(index=False) if len(frame) else "(no rows)")

@@ -1,0 +1,122 @@
+"""How the network pages look: colours and shapes by type, flows, legends and tooltips.
+
+>>> from kg.examples import tiny_network
+>>> G = tiny_network()
+>>> type_style(G, "https://w3id.org/yrd-de/id/hefei")
+{'color': '#4e79a7', 'shape': 'dot'}
+>>> print(edge_tooltip(G, "https://w3id.org/yrd-de/id/shanghai", "https://w3id.org/yrd-de/id/wanbei"))
+上海市 — 皖北
+上海市 —[产业转移至 →]— 皖北 · 案例 皖北“6+2+N”梯度转移承接平台  (caict-2021, 三（一）2)
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.evidence import describe, term_labels
+from kg.network import CONTAINMENT
+
+__all__ = [
+    "PALETTE",
+    "TYPE_STYLE",
+    "FLOWS",
+    "node_tooltip",
+    "edge_tooltip",
+    "type_style",
+    "type_legend",
+    "edge_colour",
+    "edge_legend",
+]
+
+#: Colour-blind-safe categorical palette for roles.
+PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#59a14f",
+    "#b07aa1",
+    "#76b7b2",
+    "#edc948",
+    "#ff9da7",
+    "#9c755f",
+)  # Tableau 10, less case red and grey
+TYPE_STYLE = {  # type -> (colour, vis shape, legend glyph)
+    "Region": ("#4e79a7", "dot", "●"),
+    "Carrier": ("#f28e2b", "square", "■"),
+    "Organisation": ("#59a14f", "triangle", "▲"),
+    "PatternCase": ("#e15759", "diamond", "◆"),
+    "Plan": ("#b07aa1", "hexagon", "⬢"),
+    "Industry": ("#76b7b2", "triangleDown", "▼"),
+    "DevelopmentPattern": ("#edc948", "star", "★"),
+}
+FLOWS = {"transfersIndustryTo": "#e15759", "operatesEnclaveIn": "#f28e2b"}  # directed: drawn as arrows
+EDGE_GREY, CONTAINMENT_GREY, OTHER_GREY = "#8c959f", "#aab4be", "#bab0ac"
+
+
+def _sources_text(sources: list[tuple[str, str]], per_document: int = 12) -> list[str]:
+    by_document: dict[str, list[str]] = {}
+    for document, locator in sources:
+        by_document.setdefault(document, []).append(locator)
+    lines = []
+    for document, locators in by_document.items():
+        more = f" … (+{len(locators) - per_document})" if len(locators) > per_document else ""
+        lines.append(f"  {document}: {', '.join(locators[:per_document])}{more}")
+    return lines
+
+
+def node_tooltip(G: nx.Graph, n: str, roles: list[str] = ()) -> str:
+    """Plain-text tooltip: both labels, type, code, roles and sources with locators."""
+    d = G.nodes[n]
+    type_zh, type_en = term_labels(G, d["type"])
+    lines = [f"{d['label_zh']} · {d['label_en']}", f"类型 type: {type_zh} · {type_en}"]
+    if "adcode" in d:
+        lines.append(f"行政区划代码 code: {d['adcode']}")
+    for role in roles:
+        lines.append(f"角色 role: {' · '.join(term_labels(G, role))}")
+    lines.append("来源 sources:")
+    lines += _sources_text(d.get("sources", []))
+    return "\n".join(lines)
+
+
+def edge_tooltip(G: nx.Graph, a: str, b: str, lang: str = "zh") -> str:
+    """Plain-text tooltip: every piece of evidence of the tie (:func:`kg.evidence.describe`)."""
+    lines = [f"{G.nodes[a][f'label_{lang}']} — {G.nodes[b][f'label_{lang}']}"]
+    lines += [describe(G, a, e, lang) for e in G.edges[a, b]["evidence"]]
+    return "\n".join(lines)
+
+
+def type_style(G: nx.Graph, n: str) -> dict:
+    colour, shape, _ = TYPE_STYLE.get(G.nodes[n]["type"], (OTHER_GREY, "dot", "●"))
+    return {"color": colour, "shape": shape}
+
+
+def type_legend(G: nx.Graph) -> list[dict]:
+    present = {d["type"] for _, d in G.nodes(data=True)}
+    return [
+        {"glyph": glyph, "colour": colour, "zh": term_labels(G, t)[0], "en": term_labels(G, t)[1]}
+        for t, (colour, _, glyph) in TYPE_STYLE.items()
+        if t in present
+    ]
+
+
+def edge_colour(G: nx.Graph, a: str, b: str) -> dict:
+    relations = {e.relation for e in G.edges[a, b]["evidence"]}
+    for relation, colour in FLOWS.items():
+        if relation in relations:
+            return {"color": colour, "width": 2.5}
+    if relations <= CONTAINMENT:
+        return {"color": CONTAINMENT_GREY, "dashes": True, "width": 1}
+    return {"color": EDGE_GREY, "width": 1.2}
+
+
+def edge_legend(G: nx.Graph) -> list[dict]:
+    relations = {e.relation for _, _, d in G.edges(data=True) for e in d["evidence"]}
+    items = [
+        {"glyph": "➜", "colour": colour, "zh": term_labels(G, r)[0], "en": term_labels(G, r)[1]}
+        for r, colour in FLOWS.items()
+        if r in relations
+    ]
+    if relations & CONTAINMENT:
+        items.append({"glyph": "┄", "colour": CONTAINMENT_GREY, "zh": "位于 / 隶属", "en": "located in / part of"})
+    if relations - CONTAINMENT - set(FLOWS):
+        items.append({"glyph": "━", "colour": EDGE_GREY, "zh": "其他关系", "en": "other ties"})
+    return items
