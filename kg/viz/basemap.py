@@ -78,6 +78,15 @@ def page_layers(projection: Projection, fills: dict[str, str] | None = None) -> 
     pixels ``[x0, y0, x1, y1, ...]`` (a pixel is 1/400 degree, about 250 m, at the default
     scale); ``fills`` maps a 6-digit code to a fill colour (the choropleth).
     """
+    out = [dict(item) for item in _projected(projection)]
+    for item in out:
+        if fills and item.get("adcode") in fills:
+            item["fill"] = fills[item["adcode"]]
+    return out
+
+
+@cache
+def _projected(projection: Projection) -> tuple[dict, ...]:
     out = []
     for layer in PAGE_LAYERS:
         for f in features(layer):
@@ -95,7 +104,5 @@ def page_layers(projection: Projection, fills: dict[str, str] | None = None) -> 
             item = {"layer": layer, "name": props.get("name", ""), "paths": paths}
             if "adcode" in props:
                 item["adcode"] = props["adcode"]
-                if fills and props["adcode"] in fills:
-                    item["fill"] = fills[props["adcode"]]
             out.append(item)
-    return out
+    return tuple(out)
