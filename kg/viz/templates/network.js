@@ -20,7 +20,12 @@
 
   function mark(name) { kg.timings[name] = performance.now(); }
   function fitView() {
-    network.fit({ nodes: data.fit || nodes.getIds(), animation: false, maxZoomLevel: 2 });
+    if (data.fitBox) {  // [x0, y0, x1, y1] in network coordinates: the outlines a choropleth colours
+      const b = data.fitBox, scale = Math.min(container.clientWidth / (b[2] - b[0]), container.clientHeight / (b[3] - b[1]));
+      network.moveTo({ position: { x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2 }, scale: scale, animation: false });
+    } else {
+      network.fit({ nodes: data.fit || nodes.getIds(), animation: false, maxZoomLevel: 2 });
+    }
     network.moveTo({ scale: network.getScale() * 0.9, animation: false });  // room for the labels at the edges
     kg.initialScale = network.getScale();
   }
