@@ -104,7 +104,8 @@ def test_basemap_is_drawn_under_the_map(browser, pages):
       const p = kg.network.canvasToDOM({x: %s, y: %s});
       const ctx = kg.network.canvas.frame.canvas.getContext('2d');
       const data = ctx.getImageData(Math.round(p.x) - 4, Math.round(p.y) - 4, 9, 9).data, counts = {};
-      for (let i = 0; i < data.length; i += 4) { const k = data.slice(i, i + 4).join(','); counts[k] = (counts[k] || 0) + 1; }
+      for (let i = 0; i < data.length; i += 4) {
+        const k = data.slice(i, i + 4).join(','); counts[k] = (counts[k] || 0) + 1; }
       return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
     }"""
     land = page.evaluate(pixel % view_xy(116.2, 27.9))  # 江西, south of the delta: no node there
