@@ -21,13 +21,10 @@ import re
 from pathlib import Path
 
 from kg.paths import DEFAULT_DATA_DIR, SEEDS_DIR
+from kg.sections import NUMERAL, sections
 
 __all__ = ["document_parts", "coverage"]
 
-_NUMERAL = "一二三四五六七八九十"
-_TOP = re.compile(rf"^\s*([{_NUMERAL}]+)[、.．]\s*\S")
-_SUB = re.compile(rf"^\s*[（(]([{_NUMERAL}]+)[）)]\s*\S")
-_NUMBERED = re.compile(r"^\s*(表|图|专栏)\s*([0-9]+)")
 
 _FACTS = """
 SELECT ?g ?locator ?s WHERE {
@@ -37,32 +34,21 @@ SELECT ?g ?locator ?s WHERE {
 
 
 def document_parts(text: str) -> list[str]:
-    """The section keys of a document in reading order: 一, 一（一）, 表1, 专栏2 ...
+    """The section keys of a document in the order they are first mentioned: 一, 一（一）, 表1, 专栏2 ...
+
+    Third-level items (``三（一）2``) are counted under their section, not listed (see :mod:`kg.sections`).
 
     >>> document_parts("一、总论\\n（一）背景\\n表 1 指标\\n二. 现状\\n")
     ['一', '一（一）', '表1', '二']
     """
-    parts, top = [], None
-    for line in text.splitlines():
-        if match := _TOP.match(line):
-            top = match.group(1)
-            key = top
-        elif (match := _SUB.match(line)) and top:
-            key = f"{top}（{match.group(1)}）"
-        elif match := _NUMBERED.match(line):
-            key = match.group(1) + match.group(2)
-        else:
-            continue
-        if key not in parts:
-            parts.append(key)
-    return parts
+    return [s.key for s in sorted(sections(text), key=lambda s: s.first) if s.depth != 3]
 
 
 def _cited_parts(locator: str) -> set[str]:
     """The keys a locator counts for: 三（四）1 -> 三, 三（四）."""
     keys = set()
     for part in locator.split("; "):
-        match = re.match(rf"([{_NUMERAL}]+)(（[{_NUMERAL}]+）)?", part)
+        match = re.match(rf"([{NUMERAL}]+)(（[{NUMERAL}]+）)?", part)
         if match:
             keys.add(match.group(1))
             if match.group(2):

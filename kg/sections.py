@@ -1,0 +1,118 @@
+"""The numbered parts of a source text and their titles, as the document prints them.
+
+A source text numbers its parts ``一、`` (top level), ``（一）`` (second level) and, inside
+those, ``1.`` (third level); tables, figures and boxes are ``表N``, ``图N`` and ``专栏N``.
+:func:`sections` reads them in reading order with their keys (``三``, ``三（一）``,
+``三（一）2``, ``表7``), the keys the curators' locators use, and their titles. A table of
+contents (lines ending in a page number or dot leaders) names parts too: it counts for
+where a part is first mentioned, while the title and position come from the heading in the
+body where there is one.
+
+:func:`section_title` gives the title of the part a locator points to, or of the nearest
+part that contains it (``三（一）2`` falls back to ``三（一）`` when the text prints no
+``2.`` heading there). ``¶N`` locators (paragraphs of an unnumbered text) have no title.
+
+>>> text = "目录\\n一、 总论\\t1\\n表 1\\t指标.....\\t3\\n一、 总论\\n（一）背景\\n1. 起步阶段\\n表 1 指标\\n"
+>>> [(s.key, s.title) for s in sections(text)]
+[('一', '总论'), ('一（一）', '背景'), ('一（一）1', '起步阶段'), ('表1', '指标')]
+>>> section_title(sections(text), "一（一）2"), section_title(sections(text), "¶3")
+('背景', None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Section", "sections", "read_sections", "section_title", "locator_parts", "NUMERAL"]
+
+NUMERAL = "一二三四五六七八九十"
+_TOP = re.compile(rf"^\s*([{NUMERAL}]+)[、.．]\s*(\S.*)$")
+_SUB = re.compile(rf"^\s*[（(]([{NUMERAL}]+)[）)]\s*(\S.*)$")
+_ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*([^\s0-9].*)$")
+_NUMBERED = re.compile(r"^\s*(表|图|专栏)\s*([0-9]+)\s*[：:]?\s*(.*)$")
+_TOC = re.compile(r"(\t\s*[0-9]+\s*$)|(\.{3,}|…{2,})")
+_LEADERS = re.compile(r"[\s.…]*(\t\s*[0-9]+)?\s*$")
+#: A third-level heading is short and is not a sentence.
+_ITEM_MAX = 40
+
+
+@dataclass(frozen=True)
+class Section:
+    """One numbered part: its key, printed title ('' if none), depth, and where it is.
+
+    ``depth`` is 1 (``一、``), 2 (``（一）``), 3 (``1.``) or 0 (a table, figure or box).
+    ``first`` is the line (from 0) of its first mention, a table of contents included;
+    ``line`` that of its heading in the body (``first`` when only the contents name it).
+    """
+
+    key: str
+    title: str
+    depth: int
+    first: int
+    line: int
+
+
+def _clean(title: str) -> str:
+    return _LEADERS.sub("", title).strip(" \t：:")
+
+
+def sections(text: str) -> list[Section]:
+    """The numbered parts of a text in reading order (by their heading in the body)."""
+    found: dict[str, dict] = {}
+    top = sub = None
+    for number, line in enumerate(text.splitlines()):
+        in_contents = bool(_TOC.search(line))
+        if match := _TOP.match(line):
+            top, sub = match.group(1), None
+            key, title, depth = top, match.group(2), 1
+        elif (match := _SUB.match(line)) and top:
+            sub = f"{top}（{match.group(1)}）"
+            key, title, depth = sub, match.group(2), 2
+        elif match := _NUMBERED.match(line):
+            key, title, depth = match.group(1) + match.group(2), match.group(3), 0
+        elif (match := _ITEM.match(line)) and top and not in_contents:
+            title = match.group(2).strip()
+            if len(title) > _ITEM_MAX or title[-1] in "。；，,;":
+                continue
+            key, depth = (sub or top) + match.group(1), 3
+        else:
+            continue
+        entry = found.setdefault(key, {"title": "", "depth": depth, "first": number, "line": None})
+        if not in_contents and entry["line"] is None:
+            entry["line"], entry["title"] = number, _clean(title)
+        elif not entry["title"]:
+            entry["title"] = _clean(title)
+    parts = [
+        Section(key, e["title"], e["depth"], e["first"], e["first"] if e["line"] is None else e["line"])
+        for key, e in found.items()
+    ]
+    return sorted(parts, key=lambda s: (s.line, s.first))
+
+
+def read_sections(path: Path | str) -> list[Section]:
+    """The sections of a seed text file; none when the file is not there."""
+    path = Path(path)
+    return sections(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def locator_parts(locator: str) -> list[str]:
+    """The parts of a locator: ``"四（一）; 表7"`` -> ``["四（一）", "表7"]``."""
+    return [part.strip() for part in locator.split(";") if part.strip()]
+
+
+def section_title(parts: list[Section], locator_part: str) -> str | None:
+    """The title of the part one locator part points to, or of the nearest part containing it."""
+    titles = {s.key: s.title for s in parts}
+    key = locator_part
+    while key:
+        if titles.get(key):
+            return titles[key]
+        shorter = re.sub(r"[0-9]+$", "", key)
+        if shorter == key:
+            shorter = re.sub(rf"（[{NUMERAL}]+）$", "", key)
+        if shorter == key:
+            return None
+        key = shorter
+    return None
