@@ -47,6 +47,7 @@ __all__ = [
     "resolve_industry",
     "resolve_source",
     "notation",
+    "name_keys",
     "AmbiguousName",
     "UnknownName",
 ]
@@ -91,6 +92,21 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text))
 
 
+def name_keys(label_zh: str, label_en: str, aliases: Iterable[str] = ()) -> set[str]:
+    """Every name a thing is matched by, normalised: labels, the label without its suffix, its pinyin,
+    aliases, codes (and their 6-digit prefix). Normalising drops spaces, hyphens, underscores and
+    apostrophes and lowers the case (the search page of :mod:`kg.site` does the same in JavaScript).
+
+    >>> sorted(name_keys("合肥市", "Hefei", ["340100000000"]))
+    ['340100', '340100000000', 'hefei', 'hefeishi', '合肥', '合肥市']
+    """
+    stripped = _strip_suffix(label_zh)
+    names = {label_zh, label_en, stripped, _pinyin(stripped), _pinyin(label_zh)}
+    for alias in aliases:
+        names |= {alias, _strip_suffix(alias)} if not alias.isdigit() else {alias, alias[:6]}
+    return {_key(name) for name in names}
+
+
 _NAMED = """
 SELECT ?e ?zh ?en ?type ?alias WHERE {
   VALUES ?type { %s }
@@ -108,12 +124,8 @@ class NameIndex:
         self._ids = {t.id: t.iri for t in self.things.values()} | {iri: iri for iri in self.things}
         self._exact: dict[str, set[str]] = {}
         for t in self.things.values():
-            stripped = _strip_suffix(t.label_zh)
-            names = {t.label_zh, t.label_en, stripped, _pinyin(stripped), _pinyin(t.label_zh)}
-            for alias in t.aliases:
-                names |= {alias, _strip_suffix(alias)} if not alias.isdigit() else {alias, alias[:6]}
-            for name in names:
-                self._exact.setdefault(_key(name), set()).add(t.iri)
+            for key in name_keys(t.label_zh, t.label_en, t.aliases):
+                self._exact.setdefault(key, set()).add(t.iri)
 
     @classmethod
     def from_graph(cls, graph) -> NameIndex:
