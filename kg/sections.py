@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Section", "sections", "read_sections", "section_title", "locator_parts", "NUMERAL"]
+__all__ = ["Section", "sections", "read_sections", "containing", "section_title", "locator_parts", "NUMERAL"]
 
 NUMERAL = "一二三四五六七八九十"
 _TOP = re.compile(rf"^\s*([{NUMERAL}]+)[、.．]\s*(\S.*)$")
@@ -102,17 +102,21 @@ def locator_parts(locator: str) -> list[str]:
     return [part.strip() for part in locator.split(";") if part.strip()]
 
 
-def section_title(parts: list[Section], locator_part: str) -> str | None:
-    """The title of the part one locator part points to, or of the nearest part containing it."""
-    titles = {s.key: s.title for s in parts}
+def containing(parts: list[Section], locator_part: str) -> Section | None:
+    """The part a locator part points to, or the nearest part that contains it (``三（一）2`` -> ``三（一）``)."""
+    by_key = {s.key: s for s in parts}
     key = locator_part
-    while key:
-        if titles.get(key):
-            return titles[key]
+    while key not in by_key:
         shorter = re.sub(r"[0-9]+$", "", key)
         if shorter == key:
             shorter = re.sub(rf"（[{NUMERAL}]+）$", "", key)
-        if shorter == key:
+        if shorter in (key, ""):
             return None
         key = shorter
-    return None
+    return by_key[key]
+
+
+def section_title(parts: list[Section], locator_part: str) -> str | None:
+    """The printed title of the part a locator part points to (see :func:`containing`), or None."""
+    found = containing(parts, locator_part)
+    return found.title or None if found else None
