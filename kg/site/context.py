@@ -102,10 +102,21 @@ class Portal:
     def value_view(self, term) -> dict:
         """An object as shown: a link for an IRI, the text (with its language) for a literal."""
         if isinstance(term, NamedNode):
-            return self.link(term.value)
+            return {**self.link(term.value), "only": None}
         lang = term.language
         text = term.value
         return {"href": None, "text": pair(text), "lang": lang, "iri": None, "only": None}
+
+    def value_views(self, facts: list) -> list[dict]:
+        """The objects of facts of one property; a text given in both languages shows in the reader's only."""
+        languages = {f.o.language for f in facts if isinstance(f.o, Literal) and f.o.language}
+        views = []
+        for fact in facts:
+            view = self.value_view(fact.o)
+            if languages >= {"zh", "en"} and view.get("lang") in ("zh", "en"):
+                view["only"] = view["lang"]
+            views.append(view)
+        return views
 
     # ------------------------------------------------------------ citations
 

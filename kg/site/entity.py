@@ -87,13 +87,10 @@ def _value_rows(portal: Portal, facts: list[Fact], subject: str) -> list[dict]:
         grouped.setdefault(fact.p, []).append(fact)
     rows = []
     for prop, group in grouped.items():
-        languages = {f.o.language for f in group if isinstance(f.o, Literal) and f.o.language}
-        values = []
-        for fact in group:
-            view = portal.value_view(fact.o)
-            # a text given in both languages shows in the reader's language only
-            view["only"] = view.get("lang") if languages >= {"zh", "en"} else None
-            values.append({**view, "citations": portal.citations(fact.citations)})
+        values = [
+            {**view, "citations": portal.citations(fact.citations)}
+            for fact, view in zip(group, portal.value_views(group), strict=True)
+        ]
         rows.append({"property": portal.term_link(prop), "values": values})
     return sorted(rows, key=lambda r: (r["property"]["text"]["en"].lower(), r["property"]["iri"]))
 

@@ -21,6 +21,18 @@ __all__ = ["source_sections"]
 _NAMING = {RDF_TYPE, LABEL, ALT_LABEL}
 
 
+def _stated(portal: Portal, facts: list[Fact]) -> list[dict]:
+    """Property and value of each fact; of a text given in both languages, the reader's."""
+    by_property: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_property.setdefault(fact.p, []).append(fact)
+    return [
+        {"property": portal.term_link(prop), "object": view}
+        for prop, group in by_property.items()
+        for view in portal.value_views(group)
+    ]
+
+
 def _subjects(portal: Portal, facts: list[Fact]) -> list[dict]:
     by_subject: dict[str, list[Fact]] = {}
     for fact in facts:
@@ -32,11 +44,7 @@ def _subjects(portal: Portal, facts: list[Fact]) -> list[dict]:
             {
                 "subject": portal.link(subject),
                 "named": any(f.p in _NAMING for f in stated),
-                "facts": [
-                    {"property": portal.term_link(f.p), "object": portal.value_view(f.o)}
-                    for f in stated
-                    if f.p not in _NAMING
-                ],
+                "facts": _stated(portal, [f for f in stated if f.p not in _NAMING]),
             }
         )
     return rows
