@@ -53,16 +53,26 @@ class SiteResult:
 
 
 class _Writer:
-    def __init__(self, folder: Path):
-        self.folder, self.files, self.bytes, self.pages = folder, 0, 0, 0
+    """Writes the files of the site into a folder and counts them; a page goes with the Turtle beside it."""
 
-    def __call__(self, path: str, data: bytes) -> None:
+    def __init__(self, folder: Path, renderer: Renderer):
+        self.folder, self.renderer = folder, renderer
+        self.files, self.bytes, self.pages = 0, 0, 0
+
+    def file(self, path: str, data: bytes) -> None:
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         self.files += 1
         self.bytes += len(data)
         self.pages += path.endswith(".html")
+
+    def page(self, template: str, path: str, turtle: bytes | None = None, **context) -> None:
+        """The page at ``path`` from ``template``, and ``turtle`` (its triples) beside it if given."""
+        if turtle is not None:
+            self.file(rdf_path(path), turtle)
+        ttl = rdf_path(path) if turtle is not None else None
+        self.file(path, self.renderer.page(template, path, ttl=ttl, **context))
 
 
 def _views(portal: Portal, networks: Networks, iri: str) -> list:
@@ -77,7 +87,7 @@ def _views(portal: Portal, networks: Networks, iri: str) -> list:
     return [view] if view is not None else []
 
 
-def _thing(portal, networks, descriptions, places, renderer, write, iri: str) -> None:
+def _thing(portal, networks, descriptions, places, write: _Writer, iri: str) -> None:
     path = page_path(iri)
     page = entity_page(portal, iri)
     if KG + "Source" in portal.model.types.get(iri, []):
@@ -90,19 +100,16 @@ def _thing(portal, networks, descriptions, places, renderer, write, iri: str) ->
     if svg := locator_map(portal.model, iri, places):
         where = place_of(portal.model, iri)[2]
         minimap = {"svg": svg, "borrowed": portal.link(where) if where != iri else None}
-    write(rdf_path(path), descriptions.of_thing(iri))
-    write(
+    views = [embed(view, path, page_of) for view in _views(portal, networks, iri)]
+    write.page(
+        "entity.html",
         path,
-        renderer.page(
-            "entity.html",
-            path,
-            page=page,
-            title=page["header"]["text"],
-            iri=iri,
-            ttl=rdf_path(path),
-            networks=[embed(view, path, page_of) for view in _views(portal, networks, iri)],
-            minimap=minimap,
-        ),
+        descriptions.of_thing(iri),
+        page=page,
+        title=page["header"]["text"],
+        iri=iri,
+        networks=views,
+        minimap=minimap,
     )
 
 
@@ -147,45 +154,35 @@ def build_site(graph, out: Path | str, seeds_dir: Path | str = SEEDS_DIR) -> Sit
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))
     staging.chmod(0o755)  # mkdtemp makes it private; the site is to be served
     try:
-        write = _Writer(staging)
         model = read_model(graph)
         portal = Portal(model, Path(seeds_dir))
         networks = Networks(graph)
         descriptions = Descriptions(graph, model)
         places = delta_places(model)
-        renderer = Renderer()
+        write = _Writer(staging, Renderer())
 
         for asset in ASSET_FILES:
-            write(f"assets/{asset.name}", asset.read_bytes())
-        write(VIS_NETWORK, vis_network_file().read_bytes())
-        write(INDEX_FILE, search_script(search_index(portal)).encode("utf-8"))
-
-        things = sorted(iri for iri in portal.pages if iri in model.types)
-        for iri in things:
-            _thing(portal, networks, descriptions, places, renderer, write, iri)
+            write.file(f"assets/{asset.name}", asset.read_bytes())
+        write.file(VIS_NETWORK, vis_network_file().read_bytes())
+        write.file(INDEX_FILE, search_script(search_index(portal)).encode("utf-8"))
+        for iri in sorted(iri for iri in portal.pages if iri in model.types):
+            _thing(portal, networks, descriptions, places, write, iri)
         for cls in model.classes:
-            path = page_path(cls)
             page = class_page(portal, cls)
-            write(rdf_path(path), descriptions.of_class(cls))
-            write(
-                path,
-                renderer.page("class.html", path, page=page, title=page["term"]["text"], iri=cls, ttl=rdf_path(path)),
+            write.page(
+                "class.html", page_path(cls), descriptions.of_class(cls), page=page, title=page["term"]["text"], iri=cls
             )
-        ontology = ontology_page(portal)
-        write(rdf_path(ONTOLOGY_PAGE), descriptions.of_ontology())
-        write(
+        page = ontology_page(portal)
+        write.page(
+            "ontology.html",
             ONTOLOGY_PAGE,
-            renderer.page(
-                "ontology.html",
-                ONTOLOGY_PAGE,
-                page=ontology,
-                title=ontology["ontology"]["text"],
-                iri=ontology["ontology"]["iri"],
-                ttl=rdf_path(ONTOLOGY_PAGE),
-            ),
+            descriptions.of_ontology(),
+            page=page,
+            title=page["ontology"]["text"],
+            iri=page["ontology"]["iri"],
         )
-        write(HOME, renderer.page("index.html", HOME, page=_home(portal), title=pair("首页", "Home")))
-        write(SEARCH, renderer.page("search.html", SEARCH, title=pair("搜索", "Search")))
+        write.page("index.html", HOME, page=_home(portal), title=pair("首页", "Home"))
+        write.page("search.html", SEARCH, title=pair("搜索", "Search"))
         replace_tree(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
