@@ -119,6 +119,14 @@ def test_hefei_shows_its_2025_share_of_gdp_target_with_table_7(site):
     assert 'href="../id/fig-hefei-de-share-2025.html"' in html or 'href="fig-hefei-de-share-2025.html"' in html
 
 
+def test_a_plan_page_lists_the_targets_it_sets_with_what_they_are_of(site):
+    page = read_page(site / "id" / "hefei-digital-economy-plan-2020.html")
+    assert "figure of" in page.rows[0] and "set by" not in page.rows[0]  # the plan itself is not a column
+    targets = [r for r in page.rows if r.startswith("数字经济总量占GDP比重")]
+    assert len(targets) == 2 and all("合肥市" in r and "表7" in r for r in targets)
+    assert " 2025 " in targets[1] and " 50 " in targets[1]
+
+
 def test_a_page_groups_facts_by_kind_and_links_the_other_end(site):
     html = (site / "id" / "hefei.html").read_text(encoding="utf-8")
     assert 'id="rel-Region"' in html and 'id="rel-Carrier"' in html and 'id="rel-Industry"' in html

@@ -20,7 +20,7 @@ property needs no change here.
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal
 
 from kg.iris import KG, PREFIXES, SKOS, local_name
 from kg.site.context import Portal, pair
@@ -32,12 +32,13 @@ __all__ = ["entity_page", "DESCRIPTIONS"]
 DESCRIPTIONS = (DEFINITION, PREFIXES["dcterms"] + "description", PREFIXES["rdfs"] + "comment")
 _HEADER = {RDF_TYPE, LABEL, ALT_LABEL, *DESCRIPTIONS}
 
-FIGURE_OF, SET_BY = KG + "figureOf", KG + "setBy"
+FIGURE = KG + "Figure"
 PARTICIPANT, IN_CASE, ROLE, FUNCTION = KG + "participant", KG + "inCase", KG + "role", KG + "function"
 ELEMENT_OF, PART_OF_ELEMENT, ORDER = KG + "elementOf", KG + "partOfElement", KG + "order"
 EXEMPLIFIES = KG + "exemplifies"
 _PARTICIPATION = (IN_CASE, PARTICIPANT, ROLE)
-_FIGURE_COLUMNS = ("indicator", "comparator", "value", "unit", "refYear", "kind", "setBy")
+_FIGURE_COLUMNS = ("indicator", "figureOf", "comparator", "value", "unit", "refYear", "kind", "setBy", "reportedBy")
+_NUMERIC = {"value", "refYear"}
 
 
 def _facts_of(portal: Portal, iri: str, predicate: str) -> list[Fact]:
@@ -116,31 +117,38 @@ def _header(portal: Portal, iri: str) -> dict:
 # ---------------------------------------------------------------- special sections
 
 
-def _figures(portal: Portal, iri: str, incoming: list[Fact]) -> list[dict]:
-    """Figures of the thing as values: indicator, comparator value unit, year, kind, the plan that sets it."""
-    if not _has(portal, FIGURE_OF):
-        return []
+def _figures(portal: Portal, iri: str, incoming: list[Fact]) -> dict | None:
+    """Figures tied to the thing (of it, set by it ...) as a table of values; columns nobody fills are left out."""
+    if not _has(portal, FIGURE):
+        return None
+    figures = sorted({f.s for f in incoming if FIGURE in portal.model.types.get(f.s, [])})
+    if not figures:
+        return None
     rows = []
-    for fact in incoming:
-        if fact.p != FIGURE_OF:
-            continue
-        f = fact.s
-        value = next((o.value for o in _objects(portal, f, KG + "value")), "")
-        year = next((o.value for o in _objects(portal, f, KG + "refYear")), "")
+    for f in figures:
+        cells = []
+        for column in _FIGURE_COLUMNS[1:]:
+            objects = [o for o in _objects(portal, f, KG + column) if o.value != iri]
+            cells.append(portal.value_views([Fact(f, KG + column, o) for o in objects]))
         rows.append(
             {
                 "link": portal.link(f),
                 "indicator": _lang_pair(portal, f, KG + "indicator") or portal.text(f),
-                "comparator": [portal.link(o.value) for o in _objects(portal, f, KG + "comparator")],
-                "value": value,
-                "unit": [portal.link(o.value) for o in _objects(portal, f, KG + "unit")],
-                "year": year,
-                "kind": [portal.link(o.value) for o in _objects(portal, f, KG + "kind")],
-                "set_by": [portal.link(o.value) for o in _objects(portal, f, SET_BY) if isinstance(o, NamedNode)],
+                "cells": cells,
                 "citations": portal.citations(_all_citations(portal, f)),
+                "year": "".join(o.value for o in _objects(portal, f, KG + "refYear")),
             }
         )
-    return sorted(rows, key=lambda r: (r["indicator"]["en"], r["year"], r["link"]["iri"]))
+    rows.sort(key=lambda r: (r["indicator"]["en"], r["year"], r["link"]["iri"]))
+    filled = [i for i in range(len(_FIGURE_COLUMNS) - 1) if any(r["cells"][i] for r in rows)]
+    for row in rows:
+        row["cells"] = [row["cells"][i] for i in filled]
+    columns = [_FIGURE_COLUMNS[i + 1] for i in filled]
+    return {
+        "columns": [portal.term_link(KG + c) for c in ("indicator", *columns)],
+        "numeric": [c in _NUMERIC for c in columns],
+        "rows": rows,
+    }
 
 
 def _participations(portal: Portal, iri: str, incoming: list[Fact]) -> dict | None:
@@ -279,11 +287,10 @@ def entity_page(portal: Portal, iri: str) -> dict:
     participations = _participations(portal, iri, incoming)
     contents = _contents(portal, iri, incoming)
     cases = _cases(portal, iri, incoming)
-    special = {FIGURE_OF} if figures else set()
-    special |= {EXEMPLIFIES} if cases else set()
+    special = {EXEMPLIFIES} if cases else set()
     special |= set(_PARTICIPATION) if participations else set()
     special |= {ELEMENT_OF} if contents else set()
-    remaining_in = [f for f in incoming if f.p not in special]
+    remaining_in = [f for f in incoming if f.p not in special and not (figures and FIGURE in model.types.get(f.s, []))]
     ties = [f for f in outgoing if not _is_attribute(portal, f)]
     shown = (
         [c for f in model.outgoing.get(iri, ()) if f.p != RDF_TYPE for c in f.citations]
@@ -294,7 +301,6 @@ def entity_page(portal: Portal, iri: str) -> dict:
         "header": _header(portal, iri),
         "attributes": _value_rows(portal, attributes, iri),
         "figures": figures,
-        "figure_columns": [portal.term_link(KG + t) for t in _FIGURE_COLUMNS] if figures else [],
         "participations": participations,
         "contents": contents,
         "cases": cases,

@@ -70,7 +70,10 @@ class Networks:
         from kg.names import notation
         from kg.viz import pattern_view
 
-        code = notation(iri)
+        try:
+            code = notation(iri)
+        except StopIteration:  # a pattern the generated vocabulary does not know yet
+            return None
         if not any(d.get("pattern") == code for _, d in self.cooperation.nodes(data=True)):
             return None
         return pattern_view(self.cooperation, code)
