@@ -7,11 +7,11 @@ distinct entities cite each one. Sections that nothing cites show up with 0:
 those are the thin spots. A fact citing ``三（四）1; 表4`` counts for 三,
 三（四） and 表4.
 
->>> from kg.store import from_tables
->>> rows = coverage(from_tables())
->>> hefei_table = next(r for r in rows if r["source"] == "caict-2021" and r["part"] == "表4")
->>> hefei_table["facts"] > 50
-True
+>>> from kg.examples import TINY_DIR, tiny_graph
+>>> rows = coverage(tiny_graph(), data_dir=TINY_DIR)
+>>> table7 = next(r for r in rows if r["source"] == "caict-2021" and r["part"] == "表7")
+>>> table7["title"], table7["facts"]   # 合肥's two targets (ten facts each) and its plan (seven)
+('长三角部分省市数字经济发展目标规划', 27)
 """
 
 from __future__ import annotations
@@ -33,15 +33,30 @@ SELECT ?g ?locator ?s WHERE {
 }"""
 
 
-def document_parts(text: str) -> list[str]:
-    """The section keys of a document in the order they are first mentioned: 一, 一（一）, 表1, 专栏2 ...
+def document_parts(text: str) -> list[tuple[str, str]]:
+    """The sections, tables, figures and boxes of a document in reading order, with their titles.
 
-    Third-level items (``三（一）2``) are counted under their section, not listed (see :mod:`kg.sections`).
+    Lines of a table of contents (dot leaders or a page number at the end) are skipped, so
+    the order is that of the body.
 
-    >>> document_parts("一、总论\\n（一）背景\\n表 1 指标\\n二. 现状\\n")
-    ['一', '一（一）', '表1', '二']
+    >>> document_parts("目录\\n一、总论 1\\n一、总论\\n（一）背景\\n表 1 指标\\n专栏 2：做法\\n二. 现状\\n")
+    [('一', '总论'), ('一（一）', '背景'), ('表1', '指标'), ('专栏2', '做法'), ('二', '现状')]
     """
-    return [s.key for s in sorted(sections(text), key=lambda s: s.first) if s.depth != 3]
+    return [(s.key, s.title) for s in sections(text) if s.depth != 3 and s.in_body]
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    """The parts of a document: its headed parts, or, for a text with no headings, its paragraphs ¶1 … ¶N."""
+    headed = document_parts(text)
+    if headed:
+        return headed
+    return [(f"¶{n}", "") for n, _ in enumerate((line for line in text.splitlines() if line.strip()), 1)]
+
+
+def _reading_order(key: str) -> tuple:
+    """Sort key for parts cited but not found as headings: 前言 first, then ¶1, ¶2 … ¶10 by number."""
+    number = re.search(r"[0-9]+", key)
+    return (key != "前言", re.sub(r"[0-9]+", "", key), int(number.group()) if number else 0)
 
 
 def _cited_parts(locator: str) -> set[str]:
@@ -59,7 +74,7 @@ def _cited_parts(locator: str) -> set[str]:
 
 
 def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[dict]:
-    """Rows of (source, part, facts, entities) for every part of every source, cited or not."""
+    """Rows of (source, part, title, facts, entities) for every part of every source, in document order."""
     with (Path(data_dir) / "sources.csv").open(encoding="utf-8-sig") as handle:
         sources = {row["id"]: row["file"] for row in csv.DictReader(handle)}
     facts: dict[tuple[str, str], int] = {}
@@ -72,15 +87,9 @@ def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_D
     rows = []
     for source, file in sources.items():
         seed = Path(seeds_dir) / file
-        parts = document_parts(seed.read_text(encoding="utf-8")) if seed.exists() else []
-        cited = sorted({key for (s, key) in facts if s == source} - set(parts))
-        for key in parts + cited:
-            rows.append(
-                {
-                    "source": source,
-                    "part": key,
-                    "facts": facts.get((source, key), 0),
-                    "entities": len(subjects.get((source, key), ())),
-                }
-            )
+        parts = _parts(seed.read_text(encoding="utf-8")) if seed.exists() else []
+        cited = sorted({key for (s, key) in facts if s == source} - {key for key, _ in parts}, key=_reading_order)
+        for key, title in parts + [(key, "") for key in cited]:
+            counts = {"facts": facts.get((source, key), 0), "entities": len(subjects.get((source, key), ()))}
+            rows.append({"source": source, "part": key, "title": title, **counts})
     return rows

@@ -3,18 +3,21 @@
 A source text numbers its parts ``一、`` (top level), ``（一）`` (second level) and, inside
 those, ``1.`` (third level); tables, figures and boxes are ``表N``, ``图N`` and ``专栏N``.
 :func:`sections` reads them in reading order with their keys (``三``, ``三（一）``,
-``三（一）2``, ``表7``), the keys the curators' locators use, and their titles. A table of
-contents (lines ending in a page number or dot leaders) names parts too: it counts for
-where a part is first mentioned, while the title and position come from the heading in the
-body where there is one.
+``三（一）2``, ``表7``), the keys the curators' locators use, and their titles. Lines of a
+table of contents (dot leaders, or a page number at the end) are not headings: a part's
+title and position come from its heading in the body; a part only the contents name is kept
+at its place there, marked ``in_body=False``.
 
 :func:`section_title` gives the title of the part a locator points to, or of the nearest
 part that contains it (``三（一）2`` falls back to ``三（一）`` when the text prints no
 ``2.`` heading there). ``¶N`` locators (paragraphs of an unnumbered text) have no title.
 
->>> text = "目录\\n一、 总论\\t1\\n表 1\\t指标.....\\t3\\n一、 总论\\n（一）背景\\n1. 起步阶段\\n表 1 指标\\n"
+>>> contents = "目录\\n一、 总论\\t1\\n表 1\\t指标.....\\t3\\n图 2 只在目录 5\\n"
+>>> text = contents + "一、 总论\\n（一）背景\\n1. 起步阶段\\n表 1 指标\\n"
 >>> [(s.key, s.title) for s in sections(text)]
-[('一', '总论'), ('一（一）', '背景'), ('一（一）1', '起步阶段'), ('表1', '指标')]
+[('图2', '只在目录'), ('一', '总论'), ('一（一）', '背景'), ('一（一）1', '起步阶段'), ('表1', '指标')]
+>>> [s.key for s in sections(text) if not s.in_body]
+['图2']
 >>> section_title(sections(text), "一（一）2"), section_title(sections(text), "¶3")
 ('背景', None)
 """
@@ -32,44 +35,42 @@ _TOP = re.compile(rf"^\s*([{NUMERAL}]+)[、.．]\s*(\S.*)$")
 _SUB = re.compile(rf"^\s*[（(]([{NUMERAL}]+)[）)]\s*(\S.*)$")
 _ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*([^\s0-9].*)$")
 _NUMBERED = re.compile(r"^\s*(表|图|专栏)\s*([0-9]+)\s*[：:]?\s*(.*)$")
-_TOC = re.compile(r"(\t\s*[0-9]+\s*$)|(\.{3,}|…{2,})")
-_LEADERS = re.compile(r"[\s.…]*(\t\s*[0-9]+)?\s*$")
+#: a line of a table of contents: dot leaders, or a title followed by a page number
+_CONTENTS = re.compile(r"(\.{3,}|…{2,}|\s[0-9]{1,3}\s*)$")
+_LEADERS = re.compile(r"([.…]{2,}.*|\s[0-9]{1,3}\s*)$")
 #: A third-level heading is short and is not a sentence.
 _ITEM_MAX = 40
 
 
 @dataclass(frozen=True)
 class Section:
-    """One numbered part: its key, printed title ('' if none), depth, and where it is.
+    """One numbered part: its key, printed title ('' if none), depth, the line (from 0) of its heading.
 
-    ``depth`` is 1 (``一、``), 2 (``（一）``), 3 (``1.``) or 0 (a table, figure or box).
-    ``first`` is the line (from 0) of its first mention, a table of contents included;
-    ``line`` that of its heading in the body (``first`` when only the contents name it).
+    ``depth`` is 1 (``一、``), 2 (``（一）``), 3 (``1.``) or 0 (a table, figure or box);
+    ``in_body`` is False for a part that only a table of contents names (``line`` is its line there).
     """
 
     key: str
     title: str
     depth: int
-    first: int
     line: int
+    in_body: bool = True
 
 
 def _clean(title: str) -> str:
-    return _LEADERS.sub("", title).strip(" \t：:")
+    return _LEADERS.sub("", title.strip()).strip()
 
 
 def sections(text: str) -> list[Section]:
     """The numbered parts of a text in reading order (by their heading in the body)."""
-    found: dict[str, dict] = {}
+    found: dict[str, Section] = {}
     top = sub = None
     for number, line in enumerate(text.splitlines()):
-        in_contents = bool(_TOC.search(line))
+        in_contents = bool(_CONTENTS.search(line))
         if match := _TOP.match(line):
-            top, sub = match.group(1), None
-            key, title, depth = top, match.group(2), 1
+            key, title, depth = match.group(1), match.group(2), 1
         elif (match := _SUB.match(line)) and top:
-            sub = f"{top}（{match.group(1)}）"
-            key, title, depth = sub, match.group(2), 2
+            key, title, depth = f"{top}（{match.group(1)}）", match.group(2), 2
         elif match := _NUMBERED.match(line):
             key, title, depth = match.group(1) + match.group(2), match.group(3), 0
         elif (match := _ITEM.match(line)) and top and not in_contents:
@@ -79,16 +80,12 @@ def sections(text: str) -> list[Section]:
             key, depth = (sub or top) + match.group(1), 3
         else:
             continue
-        entry = found.setdefault(key, {"title": "", "depth": depth, "first": number, "line": None})
-        if not in_contents and entry["line"] is None:
-            entry["line"], entry["title"] = number, _clean(title)
-        elif not entry["title"]:
-            entry["title"] = _clean(title)
-    parts = [
-        Section(key, e["title"], e["depth"], e["first"], e["first"] if e["line"] is None else e["line"])
-        for key, e in found.items()
-    ]
-    return sorted(parts, key=lambda s: (s.line, s.first))
+        if not in_contents:  # the contents do not open sections; the body does
+            top, sub = (key, None) if depth == 1 else (top, key if depth == 2 else sub)
+        known = found.get(key)
+        if known is None or (not known.in_body and not in_contents):
+            found[key] = Section(key, _clean(title) if in_contents else title.strip(), depth, number, not in_contents)
+    return sorted(found.values(), key=lambda s: s.line)
 
 
 def read_sections(path: Path | str) -> list[Section]:

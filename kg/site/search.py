@@ -46,7 +46,7 @@ def search_index(portal: Portal) -> dict:
                 "en": text["en"],
                 "c": classes.index(cls) if cls in classes else -1,
                 "a": aliases,
-                "k": sorted(name_keys(text["zh"], text["en"], aliases + codes)),
+                "k": sorted(name_keys(text["zh"], text["en"], codes, aliases)),
             }
         )
     return {"classes": [model.labels_of(c) for c in classes], "entries": entries}
