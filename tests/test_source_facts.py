@@ -115,7 +115,8 @@ def test_zhejiang_two_four_five(graph):
     # 三（六）2: 二 = 杭州、宁波; 四 = 嘉兴、温州、金华、湖州; 五 = 舟山、丽水、台州、绍兴、衢州.
     frame = graph.query("""
         SELECT ?role ?city ?type WHERE { [] kg:inCase yrd:zhejiang-2-4-5-network ; kg:role/skos:notation ?role ;
-          kg:participant ?p . ?p a ?type ; rdfs:label ?city FILTER (lang(?city) = "zh" && ?role != "network_region") }""")
+          kg:participant ?p . ?p a ?type ; rdfs:label ?city
+          FILTER (lang(?city) = "zh" && ?role != "network_region") }""")
     by_level, groups = {}, {}
     for role, city, kind in frame.itertuples(index=False):
         (groups if kind.endswith("#Group") else by_level).setdefault(role, set()).add(city)
