@@ -28,7 +28,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Section", "sections", "read_sections", "containing", "section_title", "locator_parts", "NUMERAL"]
+__all__ = [
+    "Section",
+    "sections",
+    "read_sections",
+    "containing",
+    "reading_position",
+    "section_title",
+    "locator_parts",
+    "NUMERAL",
+]
 
 NUMERAL = "一二三四五六七八九十"
 _TOP = re.compile(rf"^\s*([{NUMERAL}]+)[、.．]\s*(\S.*)$")
@@ -111,6 +120,19 @@ def containing(parts: list[Section], locator_part: str) -> Section | None:
             return None
         key = shorter
     return by_key[key]
+
+
+def reading_position(parts: list[Section], locator_part: str) -> tuple[int, int, str]:
+    """Sort key of a locator part in reading order: the line of the part that contains it (parts no heading
+    contains, such as ``¶12``, after all others), then its trailing number (``¶2`` before ``¶12``).
+
+    >>> parts = sections("一、总论\\n（一）背景\\n二、现状\\n")
+    >>> sorted(["¶12", "二", "一（一）2", "¶2", "一"], key=lambda p: reading_position(parts, p))
+    ['一', '一（一）2', '二', '¶2', '¶12']
+    """
+    found = containing(parts, locator_part)
+    number = re.search(r"[0-9]+$", locator_part)
+    return (found.line if found else 1 << 30, int(number.group()) if number else 0, locator_part)
 
 
 def section_title(parts: list[Section], locator_part: str) -> str | None:

@@ -136,6 +136,7 @@ def test_a_page_groups_facts_by_kind_and_links_the_other_end(site):
     participations = html[html.index('id="participations"') : html.index('id="relations"')]
     assert "合肥数字经济板块协同发展" in participations and "板块所在城市" in participations
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="minimap"' in html
+    assert '<image href="../assets/map-delta.svg"' in html and (site / "assets" / "map-delta.svg").is_file()
     assert 'data-network="net-1-data"' in html and 'src="../assets/vis-network.min.js"' in html
 
 
@@ -192,6 +193,8 @@ def test_search_index_holds_every_page_by_its_aliases_and_pinyin(site):
     index = json.loads(text.removeprefix("window.KG_SEARCH = ").rstrip().rstrip(";"))
     nanhe = next(e for e in index["entries"] if e["u"] == "id/xingtai-nanhe.html")
     assert "南和区" in nanhe["a"] and "南和区" in nanhe["k"] and "nanhe" in nanhe["k"]
+    software = next(e for e in index["entries"] if e["u"] == "id/software-it-services.html")
+    assert "软件和信息服务业" in software["a"] and "软件和信息服务业" in software["k"]
     assert len(index["entries"]) >= len(list(site.rglob("*.html"))) - 3
 
 

@@ -83,6 +83,9 @@ def test_search_finds_an_entity_by_its_alias_its_pinyin_and_its_code(site, site_
         tab.fill("#kg-q", typed)
         hrefs = tab.locator("#kg-results li a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert "id/xingtai-nanhe.html" in hrefs[:3], typed
+    tab.fill("#kg-q", "软件和信息服务业")  # the name the CAICT report prints (aliases.csv), not the label
+    hrefs = tab.locator("#kg-results li a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs[0] == "id/software-it-services.html"
     tab.fill("#kg-q", "南和区")
     tab.locator("#kg-results li a").first.click()
     tab.wait_for_function("window.kgSite && window.kgSite.ready")

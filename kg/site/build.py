@@ -28,7 +28,7 @@ from kg.iris import KG
 from kg.paths import SEEDS_DIR
 from kg.site.context import Portal, pair
 from kg.site.entity import entity_page
-from kg.site.minimap import delta_places, locator_map, place_of
+from kg.site.minimap import FRAMES, basemap_svg, locator_map, map_file, place_of
 from kg.site.model import read_model
 from kg.site.networks import VIS_NETWORK, Networks, embed, vis_network_file
 from kg.site.ontology import class_page, ontology_page
@@ -39,6 +39,12 @@ from kg.site.source import source_sections
 from kg.site.urls import HOME, ONTOLOGY_PAGE, SEARCH, page_path, rdf_path
 
 __all__ = ["build_site", "SiteResult"]
+
+
+def _attribution() -> dict:
+    from kg.viz.basemap import attribution
+
+    return {"zh": attribution("zh"), "en": attribution("en")}
 
 
 @dataclass
@@ -87,7 +93,7 @@ def _views(portal: Portal, networks: Networks, iri: str) -> list:
     return [view] if view is not None else []
 
 
-def _thing(portal, networks, descriptions, places, write: _Writer, iri: str) -> None:
+def _thing(portal, networks, descriptions, write: _Writer, iri: str) -> None:
     path = page_path(iri)
     page = entity_page(portal, iri)
     if KG + "Source" in portal.model.types.get(iri, []):
@@ -97,9 +103,13 @@ def _thing(portal, networks, descriptions, places, write: _Writer, iri: str) -> 
         return page_path(node) if node in portal.pages else None
 
     minimap = None
-    if svg := locator_map(portal.model, iri, places):
+    if located := locator_map(portal.model, iri, path):
         where = place_of(portal.model, iri)[2]
-        minimap = {"svg": svg, "borrowed": portal.link(where) if where != iri else None}
+        minimap = {
+            "svg": located[1],
+            "borrowed": portal.link(where) if where != iri else None,
+            "source": _attribution(),
+        }
     views = [embed(view, path, page_of) for view in _views(portal, networks, iri)]
     write.page(
         "entity.html",
@@ -158,15 +168,16 @@ def build_site(graph, out: Path | str, seeds_dir: Path | str = SEEDS_DIR) -> Sit
         portal = Portal(model, Path(seeds_dir))
         networks = Networks(graph)
         descriptions = Descriptions(graph, model)
-        places = delta_places(model)
         write = _Writer(staging, Renderer())
 
         for asset in ASSET_FILES:
             write.file(f"assets/{asset.name}", asset.read_bytes())
         write.file(VIS_NETWORK, vis_network_file().read_bytes())
+        for frame in FRAMES:
+            write.file(map_file(frame), basemap_svg(frame).encode("utf-8"))
         write.file(INDEX_FILE, search_script(search_index(portal)).encode("utf-8"))
         for iri in sorted(iri for iri in portal.pages if iri in model.types):
-            _thing(portal, networks, descriptions, places, write, iri)
+            _thing(portal, networks, descriptions, write, iri)
         for cls in model.classes:
             page = class_page(portal, cls)
             write.page(

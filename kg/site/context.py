@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode
 
 from kg.iris import GAZETTEER_GRAPH, KG, ONTOLOGY_GRAPH, SOURCES_GRAPH, XSD, local_name, shorten
 from kg.paths import SEEDS_DIR
-from kg.sections import Section, locator_parts, read_sections, section_title
+from kg.sections import Section, locator_parts, read_sections, reading_position, section_title
 from kg.site.model import RDF_TYPE, Citation, Model
 from kg.site.urls import ONTOLOGY_PAGE, page_path, term_anchor
 
@@ -144,6 +144,15 @@ class Portal:
             href = ONTOLOGY_PAGE if c.document == ONTOLOGY_GRAPH.value else None
             document = {"href": href, "text": self.document_label(c.document), "title": None}
         return {"document": document, "parts": parts, "case": self.link(c.case) if c.case else None}
+
+    def position(self, citations: list[Citation]) -> tuple:
+        """Where the first of these citations is in reading order: (document, line of its part, number)."""
+        keys = [
+            (c.document, *reading_position(self.sections.get(c.document, []), part))
+            for c in citations
+            for part in locator_parts(c.locator)
+        ]
+        return min(keys, default=("", 1 << 30, 0, ""))
 
     def citations(self, citations: list[Citation], skip_case: str | None = None) -> list[dict]:
         return [self.citation(c if c.case != skip_case else Citation(c.document, c.locator)) for c in citations]

@@ -187,7 +187,8 @@ def _cases(portal: Portal, iri: str, incoming: list[Fact]) -> list[dict]:
 
 
 def _contents(portal: Portal, iri: str, incoming: list[Fact]) -> list[dict]:
-    """The elements a plan sets out, in their order, sub-items under their element."""
+    """The elements a plan sets out in the order of its text (the part each is stated in, then ``kg:order``),
+    sub-items under their element."""
     if not _has(portal, ELEMENT_OF):
         return []
     elements = {f.s for f in incoming if f.p == ELEMENT_OF}
@@ -195,15 +196,18 @@ def _contents(portal: Portal, iri: str, incoming: list[Fact]) -> list[dict]:
         e: next((o.value for o in _objects(portal, e, PART_OF_ELEMENT) if o.value in elements), None) for e in elements
     }
 
-    def order(e):
+    def number(e):
         numbers = [int(o.value) for o in _objects(portal, e, ORDER) if o.value.lstrip("-").isdigit()]
-        return (numbers[0] if numbers else 1 << 30, portal.text(e)["zh"], e)
+        return numbers[0] if numbers else None
+
+    def order(e):  # where the text states it, then its number there
+        return (portal.position(_all_citations(portal, e)), number(e) or 0, portal.text(e)["zh"], e)
 
     def items(under):
         return [
             {
                 "link": portal.link(e),
-                "order": order(e)[0] if order(e)[0] != 1 << 30 else None,
+                "order": number(e),
                 "kind": [portal.link(o.value) for o in _objects(portal, e, KG + "kind")],
                 "description": _lang_pair(portal, e, PREFIXES["dcterms"] + "description"),
                 "citations": portal.citations(_all_citations(portal, e)),
@@ -271,8 +275,7 @@ def _cited_documents(portal: Portal, citations: list[Citation]) -> list[dict]:
         by_document.setdefault(c.document, set()).add(c.locator)
     rows = []
     for document in sorted(by_document):
-        order = {s.key: i for i, s in enumerate(portal.sections.get(document, []))}
-        locators = sorted(by_document[document], key=lambda loc: (order.get(loc.split(";")[0], len(order)), loc))
+        locators = sorted(by_document[document], key=lambda loc: (portal.position([Citation(document, loc)]), loc))
         rows.append({"citations": [portal.citation(Citation(document, loc)) for loc in locators]})
     return rows
 

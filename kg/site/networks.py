@@ -14,6 +14,7 @@ and per case from the cooperation network.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from kg.site.urls import relative
@@ -33,8 +34,26 @@ def vis_network_file() -> Path:
     return Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
 
 
+#: vis-network's own label threshold (its default). The views leave labels to the network page's own label
+#: layer (``kg.viz.views.NO_VIS_LABELS``); drawn in a portal page, vis-network draws them again.
+VIS_LABELS = 5
+
+
+def _with_vis_labels(options: dict) -> dict:
+    options = copy.deepcopy(options)
+    for part in ("nodes", "edges"):
+        label = options.get(part, {}).get("scaling", {}).get("label")
+        if isinstance(label, dict) and "drawThreshold" in label:
+            label["drawThreshold"] = VIS_LABELS
+    return options
+
+
 def embed(view, page: str, page_of) -> dict:
-    """The data of a view for the page at site path ``page``; ``page_of(iri)`` is a node's page or None."""
+    """The data of a view for the page at site path ``page``; ``page_of(iri)`` is a node's page or None.
+
+    Nodes with several roles (``roleColours``) are drawn as pies by the portal's script, as on the
+    network pages; labels by vis-network itself.
+    """
     nodes = []
     for node in view.network.nodes:
         target = page_of(node["id"])
@@ -42,7 +61,7 @@ def embed(view, page: str, page_of) -> dict:
     return {
         "nodes": nodes,
         "edges": view.network.edges,
-        "options": view.network.options,
+        "options": _with_vis_labels(view.network.options),
         "physics": view.physics,
         "legend": view.legend,
         "title": view.title,

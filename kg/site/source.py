@@ -10,9 +10,7 @@ value the part states about it; that a part names a thing (type and labels) is o
 
 from __future__ import annotations
 
-import re
-
-from kg.sections import containing, locator_parts
+from kg.sections import containing, locator_parts, reading_position
 from kg.site.context import Portal, pair, section_anchor
 from kg.site.model import ALT_LABEL, LABEL, RDF_TYPE, Fact
 
@@ -48,11 +46,6 @@ def _subjects(portal: Portal, facts: list[Fact]) -> list[dict]:
             }
         )
     return rows
-
-
-def _other_order(part: str) -> tuple:
-    number = re.match(r"¶([0-9]+)$", part)
-    return (0, int(number.group(1)), "") if number else (1, 0, part)
 
 
 def source_sections(portal: Portal, source: str) -> dict:
@@ -100,7 +93,7 @@ def source_sections(portal: Portal, source: str) -> dict:
     ]
     return {
         "sections": sections,
-        "other": groups(sorted(other, key=_other_order)),
+        "other": groups(sorted(other, key=lambda part: reading_position(parts, part))),
         "has_text": bool(parts),
         "facts": sum(len(v) for v in cited.values()),
         "other_title": pair("其他出处（无编号标题）", "Other places (no numbered heading)"),

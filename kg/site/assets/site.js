@@ -78,6 +78,20 @@
     const network = new vis.Network(element, { nodes: nodes, edges: edges }, data.options);
     const entry = { network: network, nodes: nodes, edges: edges, ready: false, element: element };
     site.networks.push(entry);
+    network.on("afterDrawing", function (ctx) {  // a participant with several roles: a pie of their colours
+      nodes.forEach(function (n) {
+        if (!n.roleColours || n.roleColours.length < 2) { return; }
+        const p = network.getPosition(n.id), r = n.size || 14, step = (2 * Math.PI) / n.roleColours.length;
+        n.roleColours.forEach(function (colour, i) {
+          ctx.beginPath();
+          ctx.moveTo(p.x, p.y);
+          ctx.arc(p.x, p.y, r, -Math.PI / 2 + i * step, -Math.PI / 2 + (i + 1) * step);
+          ctx.closePath();
+          ctx.fillStyle = colour;
+          ctx.fill();
+        });
+      });
+    });
     network.on("click", function (params) {
       const node = params.nodes.length ? nodes.get(params.nodes[0]) : null;
       if (node && node.url) { window.location.href = withLanguage(node.url); }
