@@ -18,7 +18,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_files_atomic", "write_text_atomic"]
+__all__ = ["write_files_atomic", "write_text_atomic", "replace_tree"]
 
 
 def write_files_atomic(folder: Path | str, contents: dict[str, bytes]) -> list[Path]:
@@ -45,3 +45,43 @@ def write_text_atomic(path: Path | str, text: str) -> None:
     """Write UTF-8 ``text`` to ``path`` atomically."""
     path = Path(path)
     write_files_atomic(path.parent, {path.name: text.encode("utf-8")})
+
+
+def replace_tree(staged: Path | str, target: Path | str) -> None:
+    """Put the folder ``staged`` in the place of the folder ``target``, so a reader sees the old one or the new one.
+
+    A new ``target`` is renamed into place (atomic). An existing one is swapped with ``staged``
+    in one step where the system can (Linux ``renameat2`` with ``RENAME_EXCHANGE``) and by
+    two renames elsewhere (the old one moved aside, then the new one in); the old folder is
+    removed afterwards. Both folders must be on one file system (stage beside the target).
+    """
+    import shutil
+
+    staged, target = Path(staged), Path(target)
+    if not target.exists():
+        os.rename(staged, target)
+        return
+    if not target.is_dir() or target.is_symlink():
+        raise NotADirectoryError(f"{target} is not a folder; refusing to replace it")
+    if _exchange(staged, target):
+        shutil.rmtree(staged)
+        return
+    aside = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
+    os.rename(target, aside / target.name)
+    os.rename(staged, target)
+    shutil.rmtree(aside)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with ``renameat2(RENAME_EXCHANGE)``; False where the system cannot."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0

@@ -21,15 +21,10 @@ import re
 from pathlib import Path
 
 from kg.paths import DEFAULT_DATA_DIR, SEEDS_DIR
+from kg.sections import NUMERAL, sections
 
 __all__ = ["document_parts", "coverage"]
 
-_NUMERAL = "一二三四五六七八九十"
-_TOP = re.compile(rf"^\s*([{_NUMERAL}]+)[、.．]\s*(\S.*)")
-_SUB = re.compile(rf"^\s*[（(]([{_NUMERAL}]+)[）)]\s*(\S.*)")
-_NUMBERED = re.compile(r"^\s*(表|图|专栏)\s*([0-9]+)\s*[:：]?\s*(.*)")
-#: a line of a table of contents: dot leaders, or a title followed by a page number
-_CONTENTS = re.compile(r"(\.{3,}|…{2,}|\s[0-9]{1,3}\s*)$")
 
 _FACTS = """
 SELECT ?g ?locator ?s WHERE {
@@ -47,22 +42,7 @@ def document_parts(text: str) -> list[tuple[str, str]]:
     >>> document_parts("目录\\n一、总论 1\\n一、总论\\n（一）背景\\n表 1 指标\\n专栏 2：做法\\n二. 现状\\n")
     [('一', '总论'), ('一（一）', '背景'), ('表1', '指标'), ('专栏2', '做法'), ('二', '现状')]
     """
-    parts: dict[str, str] = {}
-    top = None
-    for line in text.splitlines():
-        if _CONTENTS.search(line):
-            continue
-        if match := _TOP.match(line):
-            top = match.group(1)
-            key, title = top, match.group(2)
-        elif (match := _SUB.match(line)) and top:
-            key, title = f"{top}（{match.group(1)}）", match.group(2)
-        elif match := _NUMBERED.match(line):
-            key, title = match.group(1) + match.group(2), match.group(3)
-        else:
-            continue
-        parts.setdefault(key, title.strip())
-    return list(parts.items())
+    return [(s.key, s.title) for s in sections(text) if s.depth != 3 and s.in_body]
 
 
 def _parts(text: str) -> list[tuple[str, str]]:
@@ -83,7 +63,7 @@ def _cited_parts(locator: str) -> set[str]:
     """The keys a locator counts for: 三（四）1 -> 三, 三（四）."""
     keys = set()
     for part in locator.split("; "):
-        match = re.match(rf"([{_NUMERAL}]+)(（[{_NUMERAL}]+）)?", part)
+        match = re.match(rf"([{NUMERAL}]+)(（[{NUMERAL}]+）)?", part)
         if match:
             keys.add(match.group(1))
             if match.group(2):

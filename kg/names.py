@@ -48,6 +48,9 @@ __all__ = [
     "resolve_industry",
     "resolve_source",
     "notation",
+    "name_keys",
+    "exact_keys",
+    "alias_keys",
     "AmbiguousName",
     "UnknownName",
 ]
@@ -94,6 +97,37 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text))
 
 
+def exact_keys(label_zh: str, label_en: str, codes: Iterable[str] = ()) -> set[str]:
+    """The normalised names that match a thing exactly: its labels, the Chinese label without its suffix,
+    their pinyin, its codes (and a 12-digit code's 6-digit prefix).
+
+    Normalising drops spaces, hyphens, underscores and apostrophes and lowers the case; the search
+    page of :mod:`kg.site` does the same in JavaScript.
+
+    >>> sorted(exact_keys("合肥市", "Hefei", ["340100000000"]))
+    ['340100', '340100000000', 'hefei', 'hefeishi', '合肥', '合肥市']
+    """
+    stripped = _strip_suffix(label_zh)
+    names = {label_zh, label_en, stripped, _pinyin(stripped), _pinyin(label_zh)}
+    for code in codes:
+        names |= {code, code[:6]} if code.isdigit() else {code}
+    return {_key(name) for name in names}
+
+
+def alias_keys(aliases: Iterable[str]) -> set[str]:
+    """The normalised names of a thing's aliases, with and without an administrative suffix."""
+    return {_key(name) for alias in aliases for name in (alias, _strip_suffix(alias))}
+
+
+def name_keys(label_zh: str, label_en: str, codes: Iterable[str] = (), aliases: Iterable[str] = ()) -> set[str]:
+    """Every normalised name a thing is matched by: :func:`exact_keys` and :func:`alias_keys`.
+
+    >>> sorted(name_keys("南和县", "Nanhe County", ["130506000000"], ["南和区"]))[-4:]
+    ['nanhexian', '南和', '南和区', '南和县']
+    """
+    return exact_keys(label_zh, label_en, codes) | alias_keys(aliases)
+
+
 _NAMED = """
 SELECT ?e ?zh ?en ?type ?alias ?code WHERE {
   VALUES ?type { %s }
@@ -113,15 +147,10 @@ class NameIndex:
         self._exact: dict[str, set[str]] = {}
         self._aliases: dict[str, set[str]] = {}
         for t in self.things.values():
-            stripped = _strip_suffix(t.label_zh)
-            names = {t.label_zh, t.label_en, stripped, _pinyin(stripped), _pinyin(t.label_zh)}
-            for code in t.codes:
-                names |= {code, code[:6]} if code.isdigit() else {code}
-            for name in names:
-                self._exact.setdefault(_key(name), set()).add(t.iri)
-            for alias in t.aliases:
-                for name in {alias, _strip_suffix(alias)}:
-                    self._aliases.setdefault(_key(name), set()).add(t.iri)
+            for key in exact_keys(t.label_zh, t.label_en, t.codes):
+                self._exact.setdefault(key, set()).add(t.iri)
+            for key in alias_keys(t.aliases):
+                self._aliases.setdefault(key, set()).add(t.iri)
 
     @classmethod
     def from_graph(cls, graph) -> NameIndex:

@@ -13,7 +13,7 @@ from kg.paths import DEFAULT_DATA_DIR
 FIXTURES = Path(__file__).parent / "fixtures"
 
 #: Fixtures that build or load the real data, or start a browser or server: tests using them are ``slow``.
-SLOW_FIXTURES = {"built", "graph", "network", "G", "server", "browser", "data_dir", "views"}
+SLOW_FIXTURES = {"built", "graph", "network", "G", "server", "browser", "data_dir", "views", "site", "site_browser"}
 
 
 def pytest_collection_modifyitems(items):
@@ -85,6 +85,14 @@ def network(graph):
     from kg.network import cooperation_network
 
     return cooperation_network(graph)
+
+
+@pytest.fixture(scope="session")
+def site(graph, tmp_path_factory):
+    """The portal of the built dataset (kg site), written once for the tests that only read it."""
+    from kg.site import build_site
+
+    return build_site(graph, tmp_path_factory.mktemp("portal") / "site").out
 
 
 @pytest.fixture(scope="session")
