@@ -57,7 +57,18 @@ __all__ = [
 
 _SUFFIXES = ("特别行政区", "自治区", "省", "市", "区", "县")
 #: Classes whose members are named things a user may type.
-NAMED_CLASSES = ("Region", "Carrier", "Organisation", "Plan", "PatternCase", "Industry", "DevelopmentPattern", "Source")
+NAMED_CLASSES = (
+    "Region",
+    "Carrier",
+    "Organisation",
+    "Group",
+    "Plan",
+    "PlanElement",
+    "PatternCase",
+    "Industry",
+    "DevelopmentPattern",
+    "Source",
+)
 
 
 @dataclass(frozen=True)
