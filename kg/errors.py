@@ -20,6 +20,9 @@ __all__ = [
     "AmbiguousName",
     "ParameterError",
     "QueryError",
+    "FederationRefused",
+    "UpdateRefused",
+    "QueryLimit",
     "UnknownQuery",
     "NotFound",
     "MissingFile",
@@ -49,6 +52,18 @@ class ParameterError(KgError, ValueError):
 
 class QueryError(KgError, ValueError):
     """A SPARQL query that cannot run: malformed, or not allowed here."""
+
+
+class FederationRefused(QueryError):
+    """A query that would call another server (SERVICE) where federation is off."""
+
+
+class UpdateRefused(QueryError):
+    """A SPARQL update (INSERT, DELETE, LOAD ...) where only queries are accepted."""
+
+
+class QueryLimit(QueryError):
+    """A query stopped because it ran past its time limit or its memory cap."""
 
 
 class UnknownQuery(KgError, LookupError):
