@@ -27,6 +27,7 @@ __all__ = [
     "NotFound",
     "MissingFile",
     "EndpointError",
+    "ServerError",
 ]
 
 
@@ -86,3 +87,7 @@ class MissingFile(KgError, FileNotFoundError):
 
 class EndpointError(KgError, RuntimeError):
     """A SPARQL endpoint or graph store refused a request or could not be reached."""
+
+
+class ServerError(KgError, OSError):
+    """The server cannot start as asked (the port is in use, the address is not this machine's)."""
