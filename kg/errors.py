@@ -28,6 +28,7 @@ __all__ = [
     "MissingFile",
     "EndpointError",
     "ServerError",
+    "GraphFileError",
 ]
 
 
@@ -91,3 +92,7 @@ class EndpointError(KgError, RuntimeError):
 
 class ServerError(KgError, OSError):
     """The server cannot start as asked (the port is in use, the address is not this machine's)."""
+
+
+class GraphFileError(KgError, ValueError):
+    """A graph file that is not the RDF it should be (``--graph`` that is not N-Quads)."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
 
-from kg.errors import MissingFile, QueryError
+from kg.errors import GraphFileError, MissingFile, QueryError
 from kg.iris import PREFIXES, XSD
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR, built_dataset
 from kg.sparql import check_query, undeclared_prefix
@@ -177,7 +177,12 @@ def load(path: Path | str | None = None) -> KnowledgeGraph:
     if not path.exists():
         raise MissingFile(path, "no built dataset here: run kg build first")
     store = Store()
-    store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    try:
+        store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    except SyntaxError as err:
+        raise GraphFileError(f"{path}:{err.lineno or 0}:{err.offset or 0}: not N-Quads: {err.msg}") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as err:
+        raise GraphFileError(f"{path}: cannot be read as N-Quads: {err}") from None
     return KnowledgeGraph(store)
 
 

@@ -37,7 +37,9 @@ def validate(args) -> int:
     if args.format == "json":
         print_json(report.as_dict())
     else:
-        for problem in sorted(report.problems):
+        from kg.problems import report_order
+
+        for problem in sorted(report.problems, key=report_order):
             print(problem)
         counts = ", ".join(f"{layer}: {n}" for layer, n in report.counts().items())
         print(f"{'valid' if report.ok else 'INVALID'} ({counts} problems)")
