@@ -29,6 +29,7 @@ __all__ = [
     "EndpointError",
     "ServerError",
     "GraphFileError",
+    "OutputError",
 ]
 
 
@@ -96,3 +97,7 @@ class ServerError(KgError, OSError):
 
 class GraphFileError(KgError, ValueError):
     """A graph file that is not the RDF it should be (``--graph`` that is not N-Quads)."""
+
+
+class OutputError(KgError, OSError):
+    """An output path that must not be written: a symbolic link, FIFO, device or folder where a file goes."""

@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     Output cut short by its reader (``kg query ... | head``) ends quietly with status 0.
     """
+    from kg.atomic import Interrupted
     from kg.errors import KgError
 
     argv = sys.argv[1:] if argv is None else argv
@@ -75,6 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
+    except (KeyboardInterrupt, Interrupted) as err:
+        signum = getattr(err, "signum", 2)
+        print(
+            f"stopped by signal {signum}: files being written were removed, earlier ones left as they were",
+            file=sys.stderr,
+        )
+        return 128 + signum
 
 
 def _silence_stdout() -> None:

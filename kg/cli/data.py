@@ -20,7 +20,7 @@ def build(args) -> int:
     from kg.problems import ValidationFailed
 
     try:
-        result = build(args.data, args.out)
+        result = build(args.data, args.out, on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     except ValidationFailed as failure:
         print(failure, file=sys.stderr)
         print(f"nothing written to {args.out}", file=sys.stderr)
