@@ -14,6 +14,7 @@ past :mod:`kg.sparql`.
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import multiprocessing
 import os
 import re
@@ -80,6 +81,7 @@ def isolate_network() -> bool:
 
 def _child(connection, function, args, memory: int, isolate: bool, log: str) -> None:
     os.dup2(os.open(log, os.O_WRONLY), 2)
+    faulthandler.disable()  # an allocation refused at the cap aborts; the parent reports it, not a dump
     die_with_parent()
     if isolate:
         isolate_network()
@@ -127,7 +129,8 @@ def run_limited(function, *args, timeout: float, memory: int, isolate: bool = Tr
         return value
     if kind == "error":
         raise KgError(value)
-    if kind == "memory" or "memory allocation" in errors or child.exitcode == -signal.SIGABRT:
+    out_of_memory = "memory allocation" in errors or "MemoryError" in errors or child.exitcode == -signal.SIGABRT
+    if kind == "memory" or out_of_memory:
         raise QueryLimit(f"the query was stopped: it needed more memory than its cap of {format_size(memory)}")
     detail = value or errors or f"exit status {child.exitcode}"
     raise RuntimeError(f"the query process failed: {detail}")

@@ -4,8 +4,9 @@ Neither pyoxigraph nor ``oxigraph serve-read-only`` can turn federation off, so 
 read before it runs. A small lexer finds the keywords that stand outside strings, IRIs and
 comments; a ``SERVICE`` among them is refused (:class:`kg.errors.FederationRefused`), and an
 update keyword where a query should start is refused as an update
-(:class:`kg.errors.UpdateRefused`). It costs a few microseconds per query (a parser such as
-rdflib's costs milliseconds, and parses a slightly different language than Oxigraph).
+(:class:`kg.errors.UpdateRefused`). It costs about 0.2 ms for a named query; rdflib's parser
+takes 40-190 ms for the same texts, and reads a slightly different language than Oxigraph
+(``benchmarks/bench_guard.py``).
 
 ``<`` is the one ambiguous character: an IRI in patterns, but "less than" right after an
 operand inside parentheses, as Oxigraph's parser reads it (``FILTER(1<'x>') SERVICE ...``

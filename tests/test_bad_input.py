@@ -47,6 +47,15 @@ CASES = [
 ]
 
 
+def _build_over_a_copy(data_dir, built, tmp_path, capsys):
+    """Build ``data_dir`` into a copy of an earlier build: exit status, stderr, and whether the copy is untouched."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = snapshot(out)
+    status = main(["build", "--data", str(data_dir), "--out", str(out)])
+    return status, capsys.readouterr().err, snapshot(out) == before
+
+
 def _expected_place(table, first_line, code, column_name, fixture):
     if code == "KG-T02":
         return f"{table}:1:5:"  # header has 4 columns; the missing one would be the 5th
@@ -67,20 +76,14 @@ def test_bad_input_is_reported_and_outputs_untouched(
 ):
     fixture = FIXTURES / fixture_name
     table, first_line = apply_fixture(data_dir, fixture)
-    out = tmp_path / "out"
-    shutil.copytree(built, out)
-    before = snapshot(out)
-
-    status = main(["build", "--data", str(data_dir), "--out", str(out)])
-
-    err = capsys.readouterr().err
+    status, err, untouched = _build_over_a_copy(data_dir, built, tmp_path, capsys)
     assert status == 2
     place = _expected_place(table, first_line, code, column_name, fixture)
     line = next((text for text in err.splitlines() if text.startswith(place) and code in text), None)
     assert line is not None, f"no line starting {place} with {code} in:\n{err}"
     assert phrase in line
     assert "nothing written" in err
-    assert snapshot(out) == before
+    assert untouched
 
 
 def test_gbk_message_names_the_encoding_found(data_dir, capsys):
@@ -150,16 +153,6 @@ def _stray_quotes(data):
     return "participations.csv", 21, column, "KG-T14", "runs from here across lines to line 23"
 
 
-def _unclosed_quote(data):
-    _edit_line(data / "participations.csv", 3, lambda line: line.replace(",origin", ',"origin', 1))
-    return "participations.csv", 3, 3, "KG-T14", "is never closed"
-
-
-def _quote_inside_a_cell(data):
-    _edit_line(data / "participations.csv", 5, lambda line: line.replace(",origin", ',"orig"in', 1))
-    return "participations.csv", 5, 3, "KG-T14", "a quote in the middle of a cell"
-
-
 def _duplicated_header_column(data):
     table = data / "industry_links.csv"
     header = table.read_text(encoding="utf-8").split("\n")[0].split(",")
@@ -168,20 +161,22 @@ def _duplicated_header_column(data):
     return "industry_links.csv", 1, len(header) + 1, "KG-T15", "is named twice"
 
 
-def _nul_in_a_cell(data):
-    _edit_line(data / "regions.csv", 3, lambda line: line.replace(",", ",\x00", 1))
-    return "regions.csv", 3, 2, "KG-T16", "control character U+0000"
+#: One cell edited on one line: (table, line, text replaced, replacement, column, code, phrase).
+CELL_EDITS = {
+    "unclosed-quote": ("participations.csv", 3, ",origin", ',"origin', 3, "KG-T14", "is never closed"),
+    "quote-inside-a-cell": ("participations.csv", 5, ",origin", ',"orig"in', 3, "KG-T14", "a quote in the middle"),
+    "nul-in-a-cell": ("regions.csv", 3, ",", ",\x00", 2, "KG-T16", "control character U+0000"),
+    "escape-in-a-cell": ("regions.csv", 4, ",", ",\x1b[31m", 2, "KG-T16", "control character U+001B"),
+    "huge-cell": ("regions.csv", 5, ",", "," + "长" * 140_000, 2, "KG-T17", "expected at most 131072"),
+}
 
 
-def _escape_in_a_cell(data):
-    _edit_line(data / "regions.csv", 4, lambda line: line.replace(",", ",\x1b[31m", 2))
-    return "regions.csv", 4, 2, "KG-T16", "control character U+001B"
+def _cell_edit(table, line, old, new, column, code, phrase):
+    def breaks(data):
+        _edit_line(data / table, line, lambda text: text.replace(old, new, 1))
+        return table, line, column, code, phrase
 
-
-def _huge_cell(data):
-    _edit_line(data / "regions.csv", 5, lambda line: line.replace(",", "," + "长" * 140_000 + ",", 1)[: -0 or None])
-    _edit_line(data / "regions.csv", 5, lambda line: line.replace("长,", "长", 1))
-    return "regions.csv", 5, 2, "KG-T17", "expected at most 131072"
+    return breaks
 
 
 def _descriptor_not_utf8(data):
@@ -264,12 +259,8 @@ def _gbk_cases(data):
 
 BROKEN = {
     "stray-quotes": _stray_quotes,
-    "unclosed-quote": _unclosed_quote,
-    "quote-inside-a-cell": _quote_inside_a_cell,
+    **{name: _cell_edit(*edit) for name, edit in CELL_EDITS.items()},
     "duplicated-header-column": _duplicated_header_column,
-    "nul-in-a-cell": _nul_in_a_cell,
-    "escape-in-a-cell": _escape_in_a_cell,
-    "huge-cell": _huge_cell,
     "descriptor-not-utf8": _descriptor_not_utf8,
     "descriptor-is-a-list": _descriptor_is_a_list,
     "descriptor-is-empty": _descriptor_is_empty,
@@ -288,20 +279,14 @@ BROKEN = {
 def test_broken_input_is_reported_first_and_outputs_untouched(name, data_dir, built, tmp_path, capsys):
     (data_dir.parent / "outside.csv").write_text("secret,line\n", encoding="utf-8")
     file, line, column, code, phrase = BROKEN[name](data_dir)
-    out = tmp_path / "out"
-    shutil.copytree(built, out)
-    before = snapshot(out)
-
-    status = main(["build", "--data", str(data_dir), "--out", str(out)])
-
-    err = capsys.readouterr().err
+    status, err, untouched = _build_over_a_copy(data_dir, built, tmp_path, capsys)
     assert status == 2
     first = err.splitlines()[1]  # the line after "N validation problem(s):"
     assert first.startswith(f"{data_dir / file}:{line}:{column}: {code} "), err[:2000]
     assert phrase in first
     assert "nothing written" in err
     assert "root:" not in err and "secret" not in err  # nothing outside the package was read
-    assert snapshot(out) == before
+    assert untouched
 
 
 def test_root_cause_is_not_buried_under_its_consequences(data_dir, capsys):
