@@ -27,7 +27,15 @@ import traceback
 
 from kg.errors import KgError, ParameterError, QueryLimit
 
-__all__ = ["parse_size", "format_size", "cap_memory", "die_with_parent", "isolate_network", "run_limited"]
+__all__ = [
+    "parse_size",
+    "format_size",
+    "address_space",
+    "cap_memory",
+    "die_with_parent",
+    "isolate_network",
+    "run_limited",
+]
 
 _UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
 _CLONE_NEWUSER, _CLONE_NEWNET, _PR_SET_PDEATHSIG = 0x10000000, 0x40000000, 1
@@ -42,15 +50,24 @@ def parse_size(text: str) -> int:
 
 
 def format_size(size: int) -> str:
-    """``2 GiB`` for 2**31: the unit that shows the size in few digits.
+    """A size in the largest binary unit it reaches, to three figures.
 
-    >>> format_size(2**31), format_size(300 * 2**20)
-    ('2 GiB', '300 MiB')
+    >>> format_size(2**31), format_size(300 * 2**20), format_size(71616 * 2**10), format_size(512)
+    ('2 GiB', '300 MiB', '69.9 MiB', '512 bytes')
     """
     for unit in ("T", "G", "M", "K"):
-        if size >= _UNITS[unit] and size % (_UNITS[unit] // 4 or 1) == 0:
-            return f"{size / _UNITS[unit]:g} {unit}iB"
+        if size >= _UNITS[unit]:
+            return f"{size / _UNITS[unit]:.3g} {unit}iB"
     return f"{size} bytes"
+
+
+def address_space() -> int | None:
+    """Bytes of address space this process uses now (Linux), or None where that cannot be read."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return None
 
 
 def cap_memory(size: int) -> None:

@@ -217,6 +217,18 @@ def test_workers_die_with_a_killed_server(built):
     assert children and [c for c in children if _alive(c)] == []
 
 
+@pytest.mark.slow
+def test_a_memory_cap_smaller_than_the_graph_is_one_line(built):
+    from kg.serve import free_port
+
+    command = [sys.executable, "-m", "kg.cli", "serve", "--graph", str(built / "kg.nq"), "--port", str(free_port())]
+    run = subprocess.run([*command, "--memory-limit", "30M", "--workers", "2"], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.startswith("a query worker could not start: the graph alone takes ")
+    assert run.stderr.strip().endswith("of the memory cap of 30 MiB: raise the cap")
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
 def test_port_in_use_is_one_line(server, built):
     port = int(server.rsplit(":", 1)[1])
     run = subprocess.run(

@@ -12,6 +12,7 @@ worker, and the kernel ends the workers if the server is killed outright.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import signal
 import socket
@@ -119,20 +120,23 @@ def serve(
         prepare_store(nquads, location)
     sock = _listen(bind, port)
     pool = Pool(nquads, location, workers or default_workers(), timeout, memory)
-    shown = f"[{bind}]" if ":" in bind else bind
 
-    def ready():
+    app = create_app(pool, id_handler=id_handler)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, limit_concurrency=1024))
+    signal.signal(signal.SIGHUP, lambda *_: setattr(server, "should_exit", True))
+
+    async def run():
+        await pool.start()  # before uvicorn, so that a worker that cannot start is one message
+        shown = f"[{bind}]" if ":" in bind else bind
         print(
             f"SPARQL endpoint: http://{shown}:{port}/query   ({pool.workers} workers, {timeout:g} s and "
             f"{format_size(memory)} per query; read-only; Ctrl-C stops)",
             flush=True,
         )
+        await server.serve(sockets=[sock])
 
-    app = create_app(pool, id_handler=id_handler, on_ready=ready)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, limit_concurrency=1024))
-    signal.signal(signal.SIGHUP, lambda *_: setattr(server, "should_exit", True))
     try:
-        server.run(sockets=[sock])
+        asyncio.run(run())
     except KeyboardInterrupt:
         pass
     finally:

@@ -105,8 +105,9 @@ async def read_only(request: Request) -> Response:
     return PlainTextResponse("this SPARQL service is read-only: updates are refused", status_code=403)
 
 
-def create_app(pool: Pool, id_handler: Callable | None = None, on_ready: Callable[[], None] | None = None) -> Starlette:
-    """The Starlette application over ``pool``; it starts the pool on start-up and stops it on shutdown."""
+def create_app(pool: Pool, id_handler: Callable | None = None) -> Starlette:
+    """The Starlette application over ``pool``; it starts the pool on start-up unless started, and stops it on
+    shutdown."""
 
     async def landing(request: Request) -> Response:
         from kg.limits import format_size
@@ -116,9 +117,8 @@ def create_app(pool: Pool, id_handler: Callable | None = None, on_ready: Callabl
 
     @asynccontextmanager
     async def lifespan(app):
-        await pool.start()
-        if on_ready:
-            on_ready()
+        if not pool.started:
+            await pool.start()
         try:
             yield
         finally:

@@ -22,6 +22,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.errors import ServerError
 from kg.limits import format_size
 from kg.serve.worker import EXIT_MEMORY
 
@@ -70,9 +71,18 @@ class Pool:
         self._closing = False
         self._replacing: set[asyncio.Task] = set()
 
+    @property
+    def started(self) -> bool:
+        return bool(self._all)
+
     async def start(self) -> None:
-        """Start every worker and wait until each holds the graph."""
-        for worker in await asyncio.gather(*(self._spawn() for _ in range(self.workers))):
+        """Start every worker and wait until each holds the graph; :class:`ServerError` if one cannot."""
+        started = await asyncio.gather(*(self._spawn() for _ in range(self.workers)), return_exceptions=True)
+        failed = [outcome for outcome in started if isinstance(outcome, BaseException)]
+        if failed:
+            await self.close()
+            raise failed[0]
+        for worker in started:
             self._idle.put_nowait(worker)
 
     async def _spawn(self) -> _Worker:
@@ -85,12 +95,13 @@ class Pool:
         worker = _Worker(process)
         self._all.add(worker)
         try:
-            ready = await asyncio.wait_for(process.stdout.readline(), self.start_within)
+            ready = json.loads(await asyncio.wait_for(process.stdout.readline(), self.start_within) or b"{}")
         except TimeoutError:
-            ready = b""
-        if not ready:
+            ready = {}
+        if ready.get("status") != 0:
             self._kill(worker)
-            raise RuntimeError(f"a query worker did not start (exit status {await process.wait()})")
+            status = await process.wait()
+            raise ServerError(f"a query worker could not start: {ready.get('error') or f'exit status {status}'}")
         return worker
 
     async def query(self, text: str, accept: str = "") -> Answer:
@@ -157,7 +168,7 @@ class Pool:
             try:
                 self._idle.put_nowait(await self._spawn())
                 return
-            except (RuntimeError, OSError) as err:
+            except (ServerError, OSError) as err:
                 log.error("could not replace a query worker (%s); trying again in %g s", err, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30)

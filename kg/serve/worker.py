@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-from kg.limits import cap_memory, die_with_parent, isolate_network
+from kg.limits import address_space, cap_memory, die_with_parent, format_size, isolate_network
 
 #: Exit status of a worker whose query needed more memory than its cap (Rust's allocator aborts instead).
 EXIT_MEMORY = 3
@@ -81,6 +81,14 @@ def main() -> None:
     die_with_parent()
     isolate_network()
     store = _load(args.graph, args.location)
+    used = address_space()
+    if used is not None and used > args.memory * 0.8:
+        why = (
+            f"the graph alone takes {format_size(used)} of the memory cap of {format_size(args.memory)}: raise the cap"
+        )
+        channel.write(json.dumps({"status": -1, "error": why}).encode() + b"\n")
+        channel.flush()
+        return
     cap_memory(args.memory)
     channel.write(b'{"status": 0}\n')
     channel.flush()
