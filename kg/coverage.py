@@ -11,10 +11,11 @@ those are the thin spots. A fact citing ``三（四）1; 表4`` counts for 三,
 >>> from kg.examples import TINY_DIR, tiny_graph
 >>> seeds = pathlib.Path(tempfile.mkdtemp())
 >>> for name in source_files(TINY_DIR).values():
-...     _ = (seeds / name).write_text("一、总论\\n（一）背景\\n表4 合肥\\n", encoding="utf-8")
+...     _ = (seeds / name).write_text("一、总论\\n表7 长三角部分省市数字经济发展目标规划\\n", encoding="utf-8")
 >>> rows = coverage(tiny_graph(), TINY_DIR, seeds)
->>> [r["part"] for r in rows if r["source"] == "caict-2021"][:3]
-['一', '一（一）', '表4']
+>>> table7 = next(r for r in rows if r["source"] == "caict-2021" and r["part"] == "表7")
+>>> table7["title"], table7["facts"]   # 合肥's two targets (ten facts each) and its plan (seven)
+('长三角部分省市数字经济发展目标规划', 27)
 
 Where the texts are absent, :func:`coverage` says so and how to provide them (``KG_SEEDS``).
 """
@@ -31,9 +32,11 @@ from kg.paths import DEFAULT_DATA_DIR, SEEDS_DIR, SEEDS_HELP
 __all__ = ["document_parts", "coverage", "source_files", "source_texts"]
 
 _NUMERAL = "一二三四五六七八九十"
-_TOP = re.compile(rf"^\s*([{_NUMERAL}]+)[、.．]\s*\S")
-_SUB = re.compile(rf"^\s*[（(]([{_NUMERAL}]+)[）)]\s*\S")
-_NUMBERED = re.compile(r"^\s*(表|图|专栏)\s*([0-9]+)")
+_TOP = re.compile(rf"^\s*([{_NUMERAL}]+)[、.．]\s*(\S.*)")
+_SUB = re.compile(rf"^\s*[（(]([{_NUMERAL}]+)[）)]\s*(\S.*)")
+_NUMBERED = re.compile(r"^\s*(表|图|专栏)\s*([0-9]+)\s*[:：]?\s*(.*)")
+#: a line of a table of contents: dot leaders, or a title followed by a page number
+_CONTENTS = re.compile(r"(\.{3,}|…{2,}|\s[0-9]{1,3}\s*)$")
 
 _FACTS = """
 SELECT ?g ?locator ?s WHERE {
@@ -42,26 +45,45 @@ SELECT ?g ?locator ?s WHERE {
 }"""
 
 
-def document_parts(text: str) -> list[str]:
-    """The section keys of a document in reading order: 一, 一（一）, 表1, 专栏2 ...
+def document_parts(text: str) -> list[tuple[str, str]]:
+    """The sections, tables, figures and boxes of a document in reading order, with their titles.
 
-    >>> document_parts("一、总论\\n（一）背景\\n表 1 指标\\n二. 现状\\n")
-    ['一', '一（一）', '表1', '二']
+    Lines of a table of contents (dot leaders or a page number at the end) are skipped, so
+    the order is that of the body.
+
+    >>> document_parts("目录\\n一、总论 1\\n一、总论\\n（一）背景\\n表 1 指标\\n专栏 2：做法\\n二. 现状\\n")
+    [('一', '总论'), ('一（一）', '背景'), ('表1', '指标'), ('专栏2', '做法'), ('二', '现状')]
     """
-    parts, top = [], None
+    parts: dict[str, str] = {}
+    top = None
     for line in text.splitlines():
+        if _CONTENTS.search(line):
+            continue
         if match := _TOP.match(line):
             top = match.group(1)
-            key = top
+            key, title = top, match.group(2)
         elif (match := _SUB.match(line)) and top:
-            key = f"{top}（{match.group(1)}）"
+            key, title = f"{top}（{match.group(1)}）", match.group(2)
         elif match := _NUMBERED.match(line):
-            key = match.group(1) + match.group(2)
+            key, title = match.group(1) + match.group(2), match.group(3)
         else:
             continue
-        if key not in parts:
-            parts.append(key)
-    return parts
+        parts.setdefault(key, title.strip())
+    return list(parts.items())
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    """The parts of a document: its headed parts, or, for a text with no headings, its paragraphs ¶1 … ¶N."""
+    headed = document_parts(text)
+    if headed:
+        return headed
+    return [(f"¶{n}", "") for n, _ in enumerate((line for line in text.splitlines() if line.strip()), 1)]
+
+
+def _reading_order(key: str) -> tuple:
+    """Sort key for parts cited but not found as headings: 前言 first, then ¶1, ¶2 … ¶10 by number."""
+    number = re.search(r"[0-9]+", key)
+    return (key != "前言", re.sub(r"[0-9]+", "", key), int(number.group()) if number else 0)
 
 
 def _cited_parts(locator: str) -> set[str]:
@@ -96,7 +118,7 @@ def source_texts(data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR)
 
 
 def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[dict]:
-    """Rows of (source, part, facts, entities) for every part of every source, cited or not."""
+    """Rows of (source, part, title, facts, entities) for every part of every source, in document order."""
     texts = source_texts(data_dir, seeds_dir)
     facts: dict[tuple[str, str], int] = {}
     subjects: dict[tuple[str, str], set] = {}
@@ -107,15 +129,9 @@ def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_D
             subjects.setdefault((source, key), set()).add(row["s"].value)
     rows = []
     for source, text in texts.items():
-        parts = document_parts(text)
-        cited = sorted({key for (s, key) in facts if s == source} - set(parts))
-        for key in parts + cited:
-            rows.append(
-                {
-                    "source": source,
-                    "part": key,
-                    "facts": facts.get((source, key), 0),
-                    "entities": len(subjects.get((source, key), ())),
-                }
-            )
+        parts = _parts(text)
+        cited = sorted({key for (s, key) in facts if s == source} - {key for key, _ in parts}, key=_reading_order)
+        for key, title in parts + [(key, "") for key in cited]:
+            counts = {"facts": facts.get((source, key), 0), "entities": len(subjects.get((source, key), ()))}
+            rows.append({"source": source, "part": key, "title": title, **counts})
     return rows

@@ -129,6 +129,30 @@ def _plans(row: Row):
         yield s, term("partOfPlan"), entity(row["part_of"])
 
 
+def _plan_elements(row: Row):
+    s, triples = _typed_entity(row, "PlanElement")
+    yield from triples
+    yield s, term("kind"), _concept("PlanElementKindScheme", row["kind"])
+    yield s, term("elementOf"), entity(row["document"])
+    if row["part_of"]:
+        yield s, term("partOfElement"), entity(row["part_of"])
+    if row["order"] is not None:
+        yield s, term("order"), Literal(str(row["order"]), datatype=NamedNode(XSD + "integer"))
+    if row["period_start"]:
+        yield s, term("periodStart"), _year(row["period_start"])
+    if row["period_end"]:
+        yield s, term("periodEnd"), _year(row["period_end"])
+    for lang in ("zh", "en"):
+        if row[f"description_{lang}"]:
+            yield s, _ns("dcterms", "description"), Literal(row[f"description_{lang}"], language=lang)
+
+
+def _groups(row: Row):
+    s, triples = _typed_entity(row, "Group")
+    yield from triples
+    yield s, term("kind"), _concept("GroupKindScheme", row["kind"])
+
+
 def _cases(row: Row):
     s, triples = _typed_entity(row, "PatternCase")
     yield from triples
@@ -138,7 +162,8 @@ def _cases(row: Row):
 def _figures(row: Row):
     s = entity(row["id"])
     yield s, RDF_TYPE, term("Figure")
-    yield s, term("figureOf"), entity(row["subject"])
+    for subject in (row["subject"], *(row["also_of"] or ())):
+        yield s, term("figureOf"), entity(subject)
     yield s, term("indicator"), Literal(row["indicator_zh"], language="zh")
     yield s, term("indicator"), Literal(row["indicator_en"], language="en")
     yield s, term("value"), Literal(str(row["value"]), datatype=NamedNode(XSD + "decimal"))
@@ -149,6 +174,8 @@ def _figures(row: Row):
         yield s, term("refYear"), _year(row["year"])
     if row["plan"]:
         yield s, term("setBy"), entity(row["plan"])
+    if row["reported_by"]:
+        yield s, term("reportedBy"), entity(row["reported_by"])
 
 
 def _participations(row: Row):
@@ -179,12 +206,22 @@ def _links(row: Row):
     yield entity(row["subject"]), term(row["relation"]), entity(row["object"])
 
 
+def _mentions(row: Row):
+    yield entity(row["element"]), term("mentions"), entity(row["entity"])
+
+
+def _aliases(row: Row):
+    yield entity(row["entity"]), _ns("skos", "altLabel"), Literal(row["alias"], language=row["lang"])
+
+
 _ROW_MAPPERS = {
     "regions": _regions,
     "organisations": _organisations,
     "carriers": _carriers,
     "industries": _industries,
     "plans": _plans,
+    "plan_elements": _plan_elements,
+    "groups": _groups,
     "cases": _cases,
     "figures": _figures,
     "participations": _participations,
@@ -192,6 +229,8 @@ _ROW_MAPPERS = {
     "issuances": _issuances,
     "plan_scopes": _plan_scopes,
     "links": _links,
+    "mentions": _mentions,
+    "aliases": _aliases,
 }
 
 
@@ -206,7 +245,10 @@ def _source_quads(row: Row):
     for _, title in _label_pair(row, "title_zh", "title_en"):
         yield Quad(s, RDFS_LABEL, title, g)
         yield Quad(s, _ns("dcterms", "title"), title, g)
-    yield Quad(s, _ns("dcterms", "publisher"), Literal(row["publisher"]), g)
+    if row["author"]:
+        yield Quad(s, _ns("dcterms", "creator"), Literal(row["author"]), g)
+    if row["publisher"]:
+        yield Quad(s, _ns("dcterms", "publisher"), Literal(row["publisher"]), g)
     yield Quad(s, _ns("dcterms", "date"), _date(row["date"]), g)
     yield Quad(s, term("fileName"), Literal(row["file"]), g)
 

@@ -4,8 +4,9 @@ A name may be a Chinese or English label or alias (``skos:altLabel``), the Chine
 without its administrative suffix (合肥 for 合肥市), the pinyin of that (``hefei``,
 ``Hefei``, ``he fei``), an administrative code (12 digits or its 6-digit prefix), a
 concept's notation (``industrial_enclave``), an id (``suzhou-anhui``) or a full IRI.
-Matching ignores case, spaces and hyphens. When no name matches exactly, a name that
-ends a longer label is tried (高新区 -> 合肥高新区, 宿州高新区 ...).
+Matching ignores case, spaces and hyphens. An exact label, code or id wins; else the things
+with that alias, together with the things whose label the name ends (高新区 -> 合肥高新区,
+宿州高新区 ...), so a generic name that one source prints for one place stays ambiguous.
 
 One resolver per kind of name, used by every verb, named-query parameter and view:
 :func:`resolve_entity`, :func:`resolve_pattern`, :func:`resolve_case`,
@@ -58,13 +59,15 @@ NAMED_CLASSES = ("Region", "Carrier", "Organisation", "Plan", "PatternCase", "In
 
 @dataclass(frozen=True)
 class Named:
-    """One nameable thing: its IRI, labels, class (local name), and every other name it goes by."""
+    """One nameable thing: its IRI, labels, class (local name), the other names the sources print for
+    it (aliases), and its codes (administrative code, notation, file name)."""
 
     iri: str
     label_zh: str
     label_en: str
     kind: str
     aliases: tuple[str, ...] = field(default=(), compare=False)
+    codes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def id(self) -> str:
@@ -92,11 +95,12 @@ def _pinyin(text: str) -> str:
 
 
 _NAMED = """
-SELECT ?e ?zh ?en ?type ?alias WHERE {
+SELECT ?e ?zh ?en ?type ?alias ?code WHERE {
   VALUES ?type { %s }
   ?e a ?type ; rdfs:label ?zh , ?en .
   FILTER (lang(?zh) = "zh" && lang(?en) = "en")
-  OPTIONAL { ?e kg:adminCode|skos:notation|skos:altLabel|kg:fileName ?alias }
+  OPTIONAL { ?e skos:altLabel ?alias }
+  OPTIONAL { ?e kg:adminCode|skos:notation|kg:fileName ?code }
 }"""
 
 
@@ -107,25 +111,34 @@ class NameIndex:
         self.things = {t.iri: t for t in sorted(things, key=lambda t: t.iri)}
         self._ids = {t.id: t.iri for t in self.things.values()} | {iri: iri for iri in self.things}
         self._exact: dict[str, set[str]] = {}
+        self._aliases: dict[str, set[str]] = {}
         for t in self.things.values():
             stripped = _strip_suffix(t.label_zh)
             names = {t.label_zh, t.label_en, stripped, _pinyin(stripped), _pinyin(t.label_zh)}
-            for alias in t.aliases:
-                names |= {alias, _strip_suffix(alias)} if not alias.isdigit() else {alias, alias[:6]}
+            for code in t.codes:
+                names |= {code, code[:6]} if code.isdigit() else {code}
             for name in names:
                 self._exact.setdefault(_key(name), set()).add(t.iri)
+            for alias in t.aliases:
+                for name in {alias, _strip_suffix(alias)}:
+                    self._aliases.setdefault(_key(name), set()).add(t.iri)
 
     @classmethod
     def from_graph(cls, graph) -> NameIndex:
         """Index the named things of a :class:`kg.store.KnowledgeGraph` (or an endpoint)."""
         found: dict[str, tuple[str, str, str]] = {}
-        aliases: dict[str, list[str]] = {}
+        other: dict[str, dict[str, set[str]]] = {}
         for row in graph.select(_NAMED % " ".join(f"kg:{c}" for c in NAMED_CLASSES)):
             iri = row["e"].value
             found[iri] = (row["zh"].value, row["en"].value, local_name(row["type"].value))
-            if row["alias"] is not None:
-                aliases.setdefault(iri, []).append(row["alias"].value)
-        return cls(Named(iri, *labels, tuple(sorted(set(aliases.get(iri, []))))) for iri, labels in found.items())
+            names = other.setdefault(iri, {"alias": set(), "code": set()})
+            for var in ("alias", "code"):
+                if row[var] is not None:
+                    names[var].add(row[var].value)
+        return cls(
+            Named(iri, *labels, tuple(sorted(other[iri]["alias"])), tuple(sorted(other[iri]["code"])))
+            for iri, labels in found.items()
+        )
 
     @classmethod
     def from_network(cls, G) -> NameIndex:
@@ -136,7 +149,8 @@ class NameIndex:
                 d["label_zh"],
                 d["label_en"],
                 d["type"],
-                tuple(filter(None, (*d.get("aliases", ()), d.get("adcode")))),
+                tuple(d.get("aliases", ())),
+                tuple(filter(None, [d.get("adcode")])),
             )
             for n, d in G.nodes(data=True)
         )
@@ -158,7 +172,7 @@ class NameIndex:
         key = _key(name)
         found = keep(self._exact.get(key, ())) or keep(self._exact.get(_key(_strip_suffix(name)), ()))
         if not found and len(key) >= 2:
-            found = keep(
+            found = keep(self._aliases.get(key, ())) | keep(
                 t.iri for t in self.things.values() if _key(t.label_zh).endswith(key) or _key(t.label_en).endswith(key)
             )
         return sorted((self.things[i] for i in found), key=lambda t: t.iri)

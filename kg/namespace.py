@@ -17,6 +17,7 @@ class KG(DefinedNamespace):
 
     BlockSynergy: URIRef  # 板块协同 / Block synergy
     Carrier: URIRef  # 产业载体 / Carrier
+    CarrierAirport: URIRef  # 起降场站 / airport or vertiport
     CarrierCorridor: URIRef  # 走廊 / corridor
     CarrierDataExchange: URIRef  # 数据交易中心 / data exchange
     CarrierDemonstrationZone: URIRef  # 示范区/试验区 / demonstration or pilot zone
@@ -40,6 +41,23 @@ class KG(DefinedNamespace):
     ComparatorNearly: URIRef  # 近（接近） / nearly
     ComparatorScheme: URIRef  # 比较符 / Comparators
     DevelopmentPattern: URIRef  # 发展模式 / Development pattern
+    ElementConnotation: URIRef  # 内涵 / connotation
+    ElementFunction: URIRef  # 功能 / function
+    ElementGoal: URIRef  # 目标 / goal
+    ElementIndicator: URIRef  # 指标 / indicator
+    ElementMeasure: URIRef  # 保障措施 / measure
+    ElementMilestone: URIRef  # 里程碑 / milestone
+    ElementOpportunity: URIRef  # 机遇 / opportunity
+    ElementPositioning: URIRef  # 定位 / positioning
+    ElementPrinciple: URIRef  # 原则 / principle
+    ElementProblem: URIRef  # 问题与风险 / problem or risk
+    ElementRanking: URIRef  # 指数排名 / index or ranking
+    ElementRecommendation: URIRef  # 建议 / recommendation
+    ElementSpatialTier: URIRef  # 空间层级 / spatial tier
+    ElementStage: URIRef  # 阶段 / stage
+    ElementStrength: URIRef  # 优势 / strength
+    ElementTask: URIRef  # 任务 / task
+    ElementTrend: URIRef  # 趋势 / trend
     Figure: URIRef  # 指标数值 / Figure
     FigureForecast: URIRef  # 预测值 / forecast
     FigureKindScheme: URIRef  # 数值类别 / Figure kinds
@@ -48,10 +66,23 @@ class KG(DefinedNamespace):
     FigureTarget: URIRef  # 目标值 / target
     GradientDevelopment: URIRef  # 梯度发展 / Gradient development (national)
     GradientTransfer: URIRef  # 梯度转移 / Gradient transfer
+    Group: URIRef  # 组合 / Group
+    GroupBlock: URIRef  # 板块 / block
+    GroupCities: URIRef  # 城市组合 / group of cities
+    GroupCluster: URIRef  # 集群 / cluster
+    GroupFacilities: URIRef  # 设施组合 / group of facilities
+    GroupKindScheme: URIRef  # 组合类别 / Group kinds
+    GroupLevel: URIRef  # 层级 / level
+    GroupParks: URIRef  # 园区组合 / group of parks
+    GroupPlatforms: URIRef  # 平台组合 / group of platforms
+    GroupRegions: URIRef  # 区域组合 / group of regions
+    GroupTier: URIRef  # 梯队 / tier
     IndustrialEnclave: URIRef  # 产业飞地 / Industrial enclave
     Industry: URIRef  # 产业 / Industry
     IndustryScheme: URIRef  # 产业分类体系 / Industries
     KindActionPlan: URIRef  # 行动计划 / action plan
+    KindAgreement: URIRef  # 协议 / agreement
+    KindCatalogue: URIRef  # 目录 / catalogue
     KindGuideline: URIRef  # 指南/指引 / guideline
     KindInitiative: URIRef  # 倡议 / initiative
     KindOpinion: URIRef  # 意见 / guiding opinion
@@ -84,13 +115,18 @@ class KG(DefinedNamespace):
     OrgEnterprise: URIRef  # 企业 / enterprise
     OrgGovernment: URIRef  # 政府机构 / government body
     OrgInstitute: URIRef  # 研究机构 / research institute
+    OrgInternational: URIRef  # 国际组织 / international organisation
     OrgKindScheme: URIRef  # 机构类别 / Organisation kinds
+    OrgMedia: URIRef  # 新闻媒体 / news media
     Organisation: URIRef  # 组织机构 / Organisation
     Participation: URIRef  # 案例参与 / Participation
     PatternCase: URIRef  # 模式案例 / Pattern case
     PatternScheme: URIRef  # 发展模式体系 / Development patterns
     Plan: URIRef  # 规划政策 / Plan or policy
     PlanDistrict: URIRef  # 区县级 / district
+    PlanElement: URIRef  # 规划要素 / Plan element
+    PlanElementKindScheme: URIRef  # 规划要素类别 / Plan element kinds
+    PlanInternational: URIRef  # 国际 / international
     PlanKindScheme: URIRef  # 规划类别 / Plan kinds
     PlanLevelScheme: URIRef  # 规划层级 / Plan levels
     PlanMunicipal: URIRef  # 市级 / municipal
@@ -140,6 +176,7 @@ class KG(DefinedNamespace):
     UnitMinute: URIRef  # 分钟 / minutes
     UnitPercent: URIRef  # % / percent
     UnitPercentagePoint: URIRef  # 个百分点 / percentage point
+    UnitPetawatt: URIRef  # 拍瓦 / petawatt
     UnitPflops: URIRef  # PFLOPS / petaflops
     UnitRank: URIRef  # 位次 / rank
     UnitScheme: URIRef  # 计量单位 / Units
@@ -160,6 +197,7 @@ class KG(DefinedNamespace):
     cooperationRelation: URIRef  # 合作流动关系 / cooperation relation
     dataInfrastructureLink: URIRef  # 数据基础设施对接 / data-infrastructure link
     documentNumber: URIRef  # 文号 / document number
+    elementOf: URIRef  # 所属文件 / element of
     empowers: URIRef  # 赋能 / empowers
     exemplifies: URIRef  # 体现模式 / exemplifies
     figureOf: URIRef  # 指标主体 / figure of
@@ -176,15 +214,19 @@ class KG(DefinedNamespace):
     locatedIn: URIRef  # 位于 / located in
     locator: URIRef  # 出处位置 / locator
     memberOf: URIRef  # 成员 / member of
+    mentions: URIRef  # 提及 / mentions
     nationalCounterpart: URIRef  # 对应全国模式 / national counterpart
     nbsCategory: URIRef  # 统计分类大类 / NBS category
     operatesEnclaveIn: URIRef  # 飞地运营于 / operates enclave in
+    order: URIRef  # 次序 / order
     partOf: URIRef  # 隶属于 / part of
+    partOfElement: URIRef  # 上级要素 / part of element
     partOfPlan: URIRef  # 所属规划 / part of plan
     participant: URIRef  # 参与者 / participant
     periodEnd: URIRef  # 规划期止 / period end
     periodStart: URIRef  # 规划期起 / period start
     refYear: URIRef  # 年份 / reference year
+    reportedBy: URIRef  # 数据来源 / reported by
     role: URIRef  # 角色 / role
     rolePattern: URIRef  # 角色所属模式 / role of pattern
     setBy: URIRef  # 设定规划 / set by

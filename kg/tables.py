@@ -382,7 +382,12 @@ def _cells_problem(path: Path, line: int, last: int, cells: list[str]) -> Proble
 
 
 def _cell(spec: dict, raw: str, path: Path, line: int, column: int):
-    """Typed value of one cell and the problem with it, if any."""
+    """Typed value of one cell and the problem with it, if any; a tuple of values for an ``x-kg-list`` column."""
+    if "x-kg-list" in spec and raw:
+        single = {k: v for k, v in spec.items() if k != "x-kg-list"}
+        cells = [_cell(single, part.strip(), path, line, column) for part in raw.split(spec["x-kg-list"].strip())]
+        problems = [problem for _, problem in cells if problem]
+        return (None, problems[0]) if problems else (tuple(value for value, _ in cells), None)
     name = spec["name"]
     constraints = spec.get("constraints", {})
     where = (str(path), line, column)
@@ -533,8 +538,10 @@ def _check_references(
 ) -> list[Problem]:
     problems = []
     for row in rows:
-        value = row[field_name]
-        if value is not None and value not in target:
+        values = row[field_name] if isinstance(row[field_name], tuple) else (row[field_name],)
+        for value in values:
+            if value is None or value in target:
+                continue
             close = difflib.get_close_matches(value, sorted(target), n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             problems.append(

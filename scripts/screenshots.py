@@ -19,6 +19,9 @@ from kg.paths import ROOT
 from kg.store import load
 from kg.viz.browser import Browser
 
+#: The wordings the sources use for the digital economy's share of GDP (one measure).
+SHARE_OF_GDP = "数字经济增加值占GDP比重|数字经济占GDP比重|数字经济总量占GDP比重"
+
 
 def views(graph) -> dict:
     """The views shown in the README, by file name."""
@@ -31,6 +34,9 @@ def views(graph) -> dict:
         "chain-shanghai-suzhou": viz.chain_view(G, "上海", "宿州"),
         "map": viz.map_view(G),
         "map-en": viz.map_view(G, lang="en"),
+        "map-industrial-enclave": viz.map_view(G, pattern="产业飞地"),
+        "pattern-multipolar": viz.pattern_view(G, "多极网络"),
+        "choropleth-share-of-gdp": viz.choropleth(graph, SHARE_OF_GDP, kind="target"),
     }
 
 

@@ -156,3 +156,16 @@ def test_jsonld_is_byte_identical_across_hash_seeds(tmp_path):
         )
         outputs.append({name: (out / name).read_bytes() for name in NAMES})
     assert outputs[0] == outputs[1]
+
+
+def test_figure_over_a_link_is_refused(built, tmp_path, capsys):
+    target = tmp_path / "victim.txt"
+    target.write_text("keep me\n")
+    out = tmp_path / "map.png"
+    out.symlink_to(target)
+    assert main(["figure", "map", "--graph", str(built), "--out", str(out)]) == 2
+    assert (
+        capsys.readouterr().err.strip()
+        == f"{out} is a symbolic link: expected a regular file or a new path to write to"
+    )
+    assert target.read_text() == "keep me\n" and out.is_symlink()

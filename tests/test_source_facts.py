@@ -46,10 +46,12 @@ def test_hefei_blocks_and_their_functions(graph):
 
 def test_hefei_groups_of_blocks(graph):
     # 表4 first column: 开发区承载核心驱动 (4 rows), 城区聚焦数字服务 (4), 县区推进特色创新 (5).
+    # The three blocks are groups that take part in the Hefei case.
     frame = graph.query("""
-        SELECT ?group (COUNT(?m) AS ?n) WHERE { ?m kg:memberOf ?g . ?g kg:partOf yrd:hefei ; rdfs:label ?group
+        SELECT ?group (COUNT(?m) AS ?n) WHERE { ?m kg:memberOf ?g . ?g a kg:Group ; rdfs:label ?group .
+          [] kg:inCase yrd:hefei-block-synergy ; kg:participant ?g .
           FILTER (lang(?group) = "zh") } GROUP BY ?group""")
-    assert _pairs(frame) == {("合肥开发区板块", 4), ("合肥城区板块", 4), ("合肥县区板块", 5)}
+    assert _pairs(frame) == {("开发区承载核心驱动", 4), ("城区聚焦数字服务", 4), ("县区推进特色创新", 5)}
 
 
 def test_suzhou_main_carrier_of_each_district(graph):
@@ -105,23 +107,38 @@ def test_share_of_gdp_targets(graph):
              kg:value ?value ; kg:comparator ?comparator ; kg:refYear ?year ; kg:indicator ?ind . }
           ?comparator skos:notation ?cmp .
           FILTER (lang(?ind) = "zh" && CONTAINS(?ind, "占"))
-          ?r rdfs:label ?region FILTER (lang(?region) = "zh") }""")
+          ?r a kg:Region ; rdfs:label ?region FILTER (lang(?region) = "zh") }""")
     assert _pairs(frame) == expected
 
 
 def test_zhejiang_two_four_five(graph):
     # 三（六）2: 二 = 杭州、宁波; 四 = 嘉兴、温州、金华、湖州; 五 = 舟山、丽水、台州、绍兴、衢州.
     frame = graph.query("""
-        SELECT ?role ?city WHERE { [] kg:inCase yrd:zhejiang-2-4-5-network ; kg:role/skos:notation ?role ;
-          kg:participant/rdfs:label ?city FILTER (lang(?city) = "zh" && ?role != "network_region") }""")
-    by_level = {}
-    for role, city in frame.itertuples(index=False):
-        by_level.setdefault(role, set()).add(city)
+        SELECT ?role ?city ?type WHERE { [] kg:inCase yrd:zhejiang-2-4-5-network ; kg:role/skos:notation ?role ;
+          kg:participant ?p . ?p a ?type ; rdfs:label ?city
+          FILTER (lang(?city) = "zh" && ?role != "network_region") }""")
+    by_level, groups = {}, {}
+    for role, city, kind in frame.itertuples(index=False):
+        (groups if kind.endswith("#Group") else by_level).setdefault(role, set()).add(city)
     assert by_level == {
         "level_two": {"杭州市", "宁波市"},
         "level_four": {"嘉兴市", "温州市", "金华市", "湖州市"},
         "level_five": {"舟山市", "丽水市", "台州市", "绍兴市", "衢州市"},
     }
+    # Each level is also a group, with the same cities as members.
+    assert groups == {
+        "level_two": {"浙江“二四五”之“二”"},
+        "level_four": {"浙江“二四五”之“四”"},
+        "level_five": {"浙江“二四五”之“五”"},
+    }
+    members = graph.query("""
+        SELECT ?level ?city WHERE { ?c kg:memberOf ?g . ?g a kg:Group ; rdfs:label ?level . ?c rdfs:label ?city
+          FILTER (lang(?level) = "zh" && lang(?city) = "zh" && STRSTARTS(?level, "浙江“二四五”")) }""")
+    by_group = {}
+    for level, city in members.itertuples(index=False):
+        by_group.setdefault(level, set()).add(city)
+    assert by_group["浙江“二四五”之“二”"] == by_level["level_two"]
+    assert by_group["浙江“二四五”之“五”"] == by_level["level_five"]
 
 
 def test_wanbei_six_plus_two_platforms(graph):
@@ -129,7 +146,7 @@ def test_wanbei_six_plus_two_platforms(graph):
     # "2" = 凤阳经开区, 霍邱经开区.
     frame = graph.query("""
         SELECT ?park WHERE { [] kg:inCase yrd:wanbei-6-2-n-platform ; kg:role kg:RoleReceivingPlatform ;
-          kg:participant/rdfs:label ?park FILTER (lang(?park) = "zh") }""")
+          kg:participant ?p . ?p a kg:Carrier ; rdfs:label ?park FILTER (lang(?park) = "zh") }""")
     assert set(frame["park"]) == {
         "淮北濉溪经开区",
         "亳州高新区",
@@ -140,6 +157,11 @@ def test_wanbei_six_plus_two_platforms(graph):
         "凤阳经开区",
         "霍邱经开区",
     }
+    # The "6" and the "2" are groups with those parks as members; "N" names none.
+    groups = graph.query("""
+        SELECT ?group (COUNT(?m) AS ?n) WHERE { ?g a kg:Group ; rdfs:label ?group . OPTIONAL { ?m kg:memberOf ?g }
+          FILTER (lang(?group) = "zh" && STRSTARTS(?group, "皖北“6+2+N”")) } GROUP BY ?group""")
+    assert _pairs(groups) == {("皖北“6+2+N”之“6”", 6), ("皖北“6+2+N”之“2”", 2), ("皖北“6+2+N”之“N”", 0)}
 
 
 def test_a_fact_answers_where_it_comes_from(graph):
@@ -151,11 +173,12 @@ def test_a_fact_answers_where_it_comes_from(graph):
 
 
 def test_data_exchanges_founding_years(graph):
-    # 三（五）1: 华东江苏 2015 (盐城), 上海 2016 (静安), 浙江 2016 (桐乡乌镇).
+    # 三（五）1: 华东江苏 2015 (盐城), 上海 2016 (静安), 浙江 2016 (桐乡乌镇). (huaxin-2025 专栏5 places the
+    # Zhejiang exchange in Hangzhou's 数谷: a second statement, kept in its own graph.)
     frame = graph.query("""
-        SELECT ?where ?year WHERE { ?x kg:kind kg:CarrierDataExchange ; schema:foundingDate ?year ;
-          kg:locatedIn/rdfs:label ?where FILTER (lang(?where) = "zh") }""")
-    assert _pairs(frame) == {("盐城市", 2015), ("静安区", 2016), ("桐乡市", 2016)}
+        SELECT ?where ?year WHERE { GRAPH src:caict-2021 { ?x kg:kind kg:CarrierDataExchange ;
+          schema:foundingDate ?year ; kg:locatedIn ?w } ?w rdfs:label ?where FILTER (lang(?where) = "zh") }""")
+    assert _pairs(frame) == {("盐城市", 2015), ("静安区", 2016), ("乌镇", 2016)}
 
 
 def test_every_source_file_and_locator_exists_in_the_seeds():

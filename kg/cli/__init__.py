@@ -16,7 +16,7 @@ import argparse
 import sys
 
 from kg import __version__
-from kg.cli import analysis, data, pages, query, server
+from kg.cli import analysis, data, figures, pages, query, server
 from kg.cli.options import EXIT_INVALID
 
 __all__ = ["main", "parser", "EXIT_INVALID"]
@@ -28,7 +28,7 @@ data/datapackage.json), checked in three layers, and built into RDF with one
 named graph per source document."""
 
 #: The verb groups, in the order their verbs appear in ``kg --help``.
-GROUPS = (data, query, analysis, pages, server)
+GROUPS = (data, query, analysis, pages, figures, server)
 
 
 def parser() -> argparse.ArgumentParser:

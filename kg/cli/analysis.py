@@ -120,10 +120,11 @@ def register(verbs) -> None:
         verbs,
         "export",
         export,
-        "write the cooperation network as GraphML, GEXF or CSV",
-        "Write the cooperation network for Gephi, Cytoscape or pandas: GraphML, GEXF (with map positions) or CSV "
-        "node and edge lists.",
+        "write the cooperation network as GraphML, GEXF, CSV or GeoJSON",
+        "Write the cooperation network for Gephi, Cytoscape, pandas or a map tool: GraphML or GEXF (zh/en labels, "
+        "type colours, sizes, WGS84 positions, flows directed), CSV node and edge lists (with both ends' "
+        "coordinates), or GeoJSON (placed nodes as points, ties as lines).",
         graph=True,
     )
-    verb.add_argument("--format", choices=["graphml", "gexf", "csv"], required=True)
+    verb.add_argument("--format", choices=["graphml", "gexf", "csv", "geojson"], required=True)
     verb.add_argument("--out", type=Path, default=None, help="output file (default: build/network.FORMAT)")

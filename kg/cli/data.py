@@ -79,6 +79,18 @@ def coverage(args) -> int:
     return 0
 
 
+def review(args) -> int:
+    import pandas as pd
+
+    from kg import review
+
+    rows = (
+        review.near_duplicates(read_graph(args)) if args.report == "duplicates" else review.conflicts(read_graph(args))
+    )
+    print_frame(pd.DataFrame(rows), args.format)
+    return 0
+
+
 def register(verbs) -> None:
     add_verb(
         verbs,
@@ -123,3 +135,15 @@ def register(verbs) -> None:
         formats=("table", "csv", "json"),
     )
     verb.add_argument("--thin", action="store_true", help="only the parts nothing cites")
+    verb = add_verb(
+        verbs,
+        "review",
+        review,
+        "reports for curators: near-duplicate names, conflicting facts",
+        "duplicates: pairs of entities whose names may mean one thing under two ids (same name once normalised, "
+        "or alike labels). conflicts: facts that take one value (location, part of, years, dates) given two, "
+        "each with its source and locator. Neither report chooses; a curator reads the sources.",
+        graph=True,
+        formats=("table", "csv", "json"),
+    )
+    verb.add_argument("report", choices=["duplicates", "conflicts"])

@@ -12,7 +12,8 @@ KINDS = {
     "case": "one pattern case, participants coloured by role",
     "ego": "an entity's neighbourhood",
     "chain": "the best cooperation chains between two entities",
-    "map": "regions at their coordinates; transfers and enclaves as arrows",
+    "map": "regions at their coordinates on the basemap; transfers and enclaves as arrows",
+    "choropleth": "provinces and delta cities coloured by a figure (e.g. a share-of-GDP target)",
 }
 
 
@@ -22,6 +23,8 @@ def _view(args, graph):
 
     if args.kind == "overview":
         return viz.overview(overview_network(graph), lang=args.lang)
+    if args.kind == "choropleth":
+        return viz.choropleth(graph, args.indicator, kind=args.figure_kind, year=args.year, lang=args.lang)
     G = cooperation_network(graph)
     if args.kind == "pattern":
         return viz.pattern_view(G, args.name, lang=args.lang)
@@ -44,6 +47,19 @@ def run(args) -> int:
     return 0
 
 
+def add_indicator(parser) -> None:
+    """The arguments that choose the figures of a choropleth (``kg viz choropleth``, ``kg figure choropleth``)."""
+    parser.add_argument(
+        "indicator",
+        help="indicator label in Chinese or English, whole or a part; join wordings of one measure with |, e.g. "
+        "'数字经济增加值占GDP比重|数字经济总量占GDP比重'",
+    )
+    parser.add_argument(
+        "--kind", dest="figure_kind", choices=["target", "observed", "forecast", "limit"], help="only figures of a kind"
+    )
+    parser.add_argument("--year", type=int, default=None, help="only figures of this reference year")
+
+
 def register(verbs) -> None:
     viz = verbs.add_parser(
         "viz",
@@ -62,6 +78,7 @@ def register(verbs) -> None:
     view["chain"].add_argument("-k", type=int, default=3, help="how many chains (default 3)")
     view["chain"].add_argument("--max-hops", type=int, default=4, help="longest chain (default 4)")
     view["map"].add_argument("--pattern", default=None, help="only this pattern's network")
+    add_indicator(view["choropleth"])
     for parser in view.values():
         parser.add_argument("--out", type=Path, default=None, help="HTML file to write (default: build/viz-KIND.html)")
         parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language the page opens with")

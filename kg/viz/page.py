@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import html as html_escape
+import json
 from importlib.metadata import version
 from pathlib import Path
 
@@ -54,18 +55,43 @@ def render(
     note: dict | None = None,
     lang: str = "zh",
     fit: list[str] | None = None,
+    label_order: list[str] | None = None,
+    basemap: list[dict] | None = None,
+    source: dict | None = None,
+    file_name: str = "kg-view",
+    label_budget: int | None = None,
+    fit_box: list[float] | None = None,
 ) -> str:
     """The page for ``net`` (a ``pyvis.network.Network``) as one HTML string.
 
     ``title`` and ``note`` are ``{"zh": ..., "en": ...}``; each legend item is
     ``{"glyph", "colour", "zh", "en"}``; ``physics`` says whether vis-network
     should run its simulation (small views) or draw the given positions as they are;
-    ``fit`` lists the nodes the page first zooms to (default: all).
+    ``fit`` lists the nodes the page first zooms to (default: all); ``label_order`` the nodes
+    whose labels are placed first (default: the order of the nodes); ``basemap`` is
+    :func:`kg.viz.basemap.page_layers` for map pages; ``source`` the source line (zh, en), shown
+    on the page and in exported pictures; ``file_name`` the name of exported pictures;
+    ``label_budget`` how many labels at most the opening view shows (more as one zooms in);
+    ``fit_box`` ``[x0, y0, x1, y1]`` the page opens on instead of ``fit``.
     """
     nodes, edges, _, _, _, _ = net.get_network_data()
     options = net.options if isinstance(net.options, dict) else {}
     counts = {"zh": f"{len(nodes)} 个节点 · {len(edges)} 条边", "en": f"{len(nodes)} nodes · {len(edges)} edges"}
-    data = {"nodes": nodes, "edges": edges, "options": options, "physics": physics, "lang": lang, "fit": fit}
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "physics": physics,
+        "lang": lang,
+        "fit": fit,
+        "labelOrder": label_order,
+        "title": title,
+        "legend": legend,
+        "source": source,
+        "fileName": file_name,
+        "labelBudget": label_budget,
+        "fitBox": fit_box,
+    }
     return (
         _environment()
         .get_template("network.html")
@@ -74,8 +100,11 @@ def render(
             counts=counts,
             legend=legend,
             note=note,
+            source=source,
             lang=lang,
             data=data,
+            # compact, apart from the rest: the basemap is most of a map page
+            basemap=json.dumps(basemap, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
             pyvis_version=version("pyvis"),
             vis_version=VIS_VERSION,
             vis_script=f"lib/vis-{VIS_VERSION}/vis-network.min.js",

@@ -26,6 +26,10 @@ __all__ = [
     "type_legend",
     "edge_colour",
     "edge_legend",
+    "ROLE_LEVELS",
+    "role_order",
+    "role_level",
+    "shape_legend",
 ]
 
 #: Colour-blind-safe categorical palette for roles.
@@ -47,6 +51,22 @@ TYPE_STYLE = {  # type -> (colour, vis shape, legend glyph)
     "Plan": ("#b07aa1", "hexagon", "⬢"),
     "Industry": ("#76b7b2", "triangleDown", "▼"),
     "DevelopmentPattern": ("#edc948", "star", "★"),
+}
+#: The levels of each pattern's roles, top first: the rows of pattern and case views, and the order of their colours.
+ROLE_LEVELS = {
+    "gradient_transfer": (("origin",), ("tier1",), ("tier2",), ("tier3",), ("receiving_region", "receiving_platform")),
+    "multipolar_network": (
+        ("super_pole",),
+        ("strong_pole",),
+        ("level_two",),
+        ("level_four",),
+        ("level_five",),
+        ("network_region",),
+    ),
+    "industrial_enclave": (("home_region",), ("operator",), ("host_region",)),
+    "point_axis_linkage": (("axis_city",), ("axis_carrier",), ("node",)),
+    "block_synergy": (("block_city",), ("block",)),
+    "regional_growth_pole": (("pole",), ("pole_region",)),
 }
 FLOWS = {"transfersIndustryTo": "#e15759", "operatesEnclaveIn": "#f28e2b"}  # directed: drawn as arrows
 EDGE_GREY, CONTAINMENT_GREY, OTHER_GREY = "#8c959f", "#aab4be", "#bab0ac"
@@ -120,3 +140,32 @@ def edge_legend(G: nx.Graph) -> list[dict]:
     if relations - CONTAINMENT - set(FLOWS):
         items.append({"glyph": "━", "colour": EDGE_GREY, "zh": "其他关系", "en": "other ties"})
     return items
+
+
+def role_order(pattern: str, roles) -> list[str]:
+    """``roles`` in the order of the pattern's levels (:data:`ROLE_LEVELS`); roles it does not list go last, by name."""
+    listed = [r for level in ROLE_LEVELS.get(pattern, ()) for r in level]
+    return [r for r in listed if r in roles] + sorted(set(roles) - set(listed))
+
+
+def role_level(pattern: str, role: str) -> int:
+    """The level (row, 0 at the top) of ``role`` in its pattern; a role not listed goes below the listed ones."""
+    for i, level in enumerate(ROLE_LEVELS.get(pattern, ())):
+        if role in level:
+            return i
+    return len(ROLE_LEVELS.get(pattern, ()))
+
+
+def shape_legend(G: nx.Graph, exclude=frozenset()) -> list[dict]:
+    """Legend items saying what the shapes mean, in grey, for views where colour means something else."""
+    present = {d["type"] for _, d in G.nodes(data=True)} - set(exclude)
+    return [
+        {
+            "glyph": glyph,
+            "colour": "#57606a",
+            "zh": f"形状：{term_labels(G, t)[0]}",
+            "en": f"shape: {term_labels(G, t)[1]}",
+        }
+        for t, (_, _, glyph) in TYPE_STYLE.items()
+        if t in present
+    ]
