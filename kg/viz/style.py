@@ -47,6 +47,7 @@ TYPE_STYLE = {  # type -> (colour, vis shape, legend glyph)
     "Region": ("#4e79a7", "dot", "●"),
     "Carrier": ("#f28e2b", "square", "■"),
     "Organisation": ("#59a14f", "triangle", "▲"),
+    "Group": ("#9c755f", "ellipse", "⬭"),
     "PatternCase": ("#e15759", "diamond", "◆"),
     "Plan": ("#b07aa1", "hexagon", "⬢"),
     "Industry": ("#76b7b2", "triangleDown", "▼"),
