@@ -1,12 +1,15 @@
-"""Bounded load on the real read-only Oxigraph server, on loopback only.
+"""Bounded load on ``kg serve`` on loopback: normal queries, then the same while runaway queries run.
 
-Starts ``oxigraph serve-read-only`` over build/kg.nq on a free 127.0.0.1 port,
-then ``--clients`` threads each send ``--requests`` named queries (round robin,
-parameters bound as in ``kg query``), and prints throughput, p50 and p99
-latency and the number of errors (which should be 0). The server is always
-stopped at the end.
+Starts ``kg serve`` (the front and its worker pool) over build/kg.nq on a free 127.0.0.1
+port, then ``--clients`` threads each send ``--requests`` named queries (round robin,
+parameters bound as in ``kg query``) and it prints throughput, p50 and p99 latency and the
+errors (which should be 0). It does this twice: alone, and while ``--runaway`` clients keep
+sending queries that would never end (a COUNT and an ORDER BY over cross products), each of
+which the server stops at its ``--timeout``. The reference, measured in the same run, is
+``oxigraph serve-read-only`` under the same normal load (the server kg serve used before).
+Every server is stopped at the end.
 
-    python benchmarks/bench_server.py [--clients 8] [--requests 200]
+    python benchmarks/bench_server.py [--clients 8] [--requests 200] [--runaway 4] [--timeout 5]
 """
 
 from __future__ import annotations
@@ -17,69 +20,124 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
-from kg.endpoint import Endpoint
+from kg.endpoint import Endpoint, EndpointError
 from kg.paths import DEFAULT_OUT_DIR
 from kg.queries import bind, library, with_values
-from kg.serve import free_port, prepare_store, server_command
+from kg.serve import free_port, oxigraph_command, prepare_store, running_server, wait_until_up
+
+RUNAWAY = [
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }",
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+]
+
+
+def load(url: str, clients: int, requests: int, runaway: int = 0) -> dict:
+    """Normal named queries from ``clients`` threads, while ``runaway`` threads keep sending runaway queries."""
+    endpoint = Endpoint(url + "/query", timeout=120)
+    texts = [with_values(q.text, bind(endpoint, q, q.example_params())) for q in library().values()]
+    latencies, errors, stopped, lock, done = [], [], [], threading.Lock(), threading.Event()
+
+    def client(offset: int):
+        for i in range(requests):
+            text = texts[(offset + i) % len(texts)]
+            start = time.perf_counter()
+            try:
+                endpoint.select(text)
+                with lock:
+                    latencies.append((time.perf_counter() - start) * 1000)
+            except Exception as err:  # counted and shown, never hidden
+                with lock:
+                    errors.append(repr(err)[:200])
+
+    def runaway_client(number: int):
+        while not done.is_set():
+            start = time.perf_counter()
+            try:
+                endpoint.select(RUNAWAY[number % len(RUNAWAY)])
+                outcome = "answered"
+            except EndpointError as err:
+                outcome = str(err).split(": ", 1)[1][:60]
+            with lock:
+                stopped.append((time.perf_counter() - start, outcome))
+
+    hogs = [threading.Thread(target=runaway_client, args=(n,)) for n in range(runaway)]
+    for hog in hogs:
+        hog.start()
+    time.sleep(1.0 if runaway else 0)  # the runaway queries are under way before the measured load starts
+    threads = [threading.Thread(target=client, args=(c,)) for c in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - start
+    done.set()
+    for hog in hogs:
+        hog.join()
+    latencies.sort()
+    return {
+        "throughput": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) if latencies else float("nan"),
+        "p99": latencies[int(0.99 * (len(latencies) - 1))] if latencies else float("nan"),
+        "errors": errors,
+        "stopped": stopped,
+    }
+
+
+def reference(nquads: Path, clients: int, requests: int) -> dict:
+    """The same normal load on ``oxigraph serve-read-only`` over an on-disk store."""
+    location = prepare_store(nquads, Path(tempfile.mkdtemp()) / "store")
+    port = free_port()
+    command = [oxigraph_command(), "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command + ["--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", server, 30)
+        return load(f"http://127.0.0.1:{port}", clients, requests)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def show(label: str, figures: dict) -> None:
+    print(
+        f"{label:<34} {figures['throughput']:8.1f} queries/s   p50 {figures['p50']:7.1f} ms   "
+        f"p99 {figures['p99']:7.1f} ms   errors {len(figures['errors'])}"
+    )
+    for error in figures["errors"][:5]:
+        print("   ", error)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=200, help="per client")
+    parser.add_argument("--runaway", type=int, default=4, help="clients sending runaway queries in the second run")
+    parser.add_argument("--timeout", type=float, default=5, help="the server's per-query time limit, seconds")
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: kg serve's)")
+    parser.add_argument("--no-reference", action="store_true", help="skip the oxigraph serve-read-only reference")
     args = parser.parse_args()
-    location = prepare_store(DEFAULT_OUT_DIR / "kg.nq", Path(tempfile.mkdtemp()) / "store")
-    port = free_port()
-    server = subprocess.Popen(
-        server_command(location, "127.0.0.1", port, timeout=30), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        endpoint = Endpoint(url, timeout=60)
-        texts = [with_values(q.text, bind(endpoint, q, q.example_params())) for q in library().values()]
-        latencies, errors, lock = [], [], threading.Lock()
-
-        def client(offset: int):
-            for i in range(args.requests):
-                text = texts[(offset + i) % len(texts)]
-                start = time.perf_counter()
-                try:
-                    endpoint.select(text)
-                    with lock:
-                        latencies.append((time.perf_counter() - start) * 1000)
-                except Exception as err:  # counted and shown, never hidden
-                    with lock:
-                        errors.append(repr(err)[:200])
-
-        threads = [threading.Thread(target=client, args=(c,)) for c in range(args.clients)]
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - start
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    latencies.sort()
-    total = args.clients * args.requests
-    print(f"{args.clients} clients x {args.requests} named queries on 127.0.0.1 ({len(texts)} distinct)")
-    print(
-        f"throughput {total / elapsed:8.1f} queries/s   p50 {statistics.median(latencies):7.1f} ms   "
-        f"p99 {latencies[int(0.99 * (len(latencies) - 1))]:7.1f} ms   errors {len(errors)}"
-    )
-    for error in errors[:5]:
-        print("  ", error)
-    return 1 if errors else 0
+    nquads = DEFAULT_OUT_DIR / "kg.nq"
+    print(f"{args.clients} clients x {args.requests} named queries on 127.0.0.1 ({len(library())} distinct)")
+    with running_server(nquads, timeout=args.timeout, workers=args.workers) as url:
+        normal = load(url, args.clients, args.requests)
+        show("kg serve", normal)
+        busy = load(url, args.clients, args.requests, runaway=args.runaway)
+        show(f"kg serve, {args.runaway} runaway queries running", busy)
+    durations = [seconds for seconds, _ in busy["stopped"]]
+    outcomes = sorted({outcome for _, outcome in busy["stopped"]})
+    if durations:
+        print(
+            f"runaway queries: {len(durations)} sent, each stopped after {min(durations):.1f}-{max(durations):.1f} s "
+            f"(timeout {args.timeout:g} s): {'; '.join(outcomes)}"
+        )
+    print(f"ratio with runaway queries / without: {busy['throughput'] / normal['throughput']:.2f}")
+    if not args.no_reference:
+        ref = reference(nquads, args.clients, args.requests)
+        show("reference: oxigraph serve-read-only", ref)
+        print(f"ratio kg serve / reference: {normal['throughput'] / ref['throughput']:.2f}")
+    return 1 if normal["errors"] or busy["errors"] else 0
 
 
 if __name__ == "__main__":

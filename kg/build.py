@@ -8,9 +8,10 @@
 * ``kg.jsonld``: the whole dataset (named graphs kept) as JSON-LD with a context;
 * ``stats.json``: counts per class, per predicate and per source.
 
-Nothing is written unless validation passes, and each file goes through a
-temporary file and a rename, so an earlier build in ``out_dir`` is never left
-half overwritten.
+Nothing is written unless validation passes, and the four files are replaced as
+one set (a new hidden folder, switched in with one rename; see :mod:`kg.atomic`),
+so an earlier build in ``out_dir`` is never left half overwritten, even by a signal.
+``kg.nq`` and ``kg.jsonld`` are byte-identical for the same data.
 
 >>> import tempfile
 >>> from kg.examples import TINY_DIR
@@ -23,12 +24,13 @@ half overwritten.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, serialize
 
-from kg.atomic import write_files_atomic
+from kg.atomic import write_set_atomic
 from kg.iris import PREFIXES, shorten
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
 from kg.problems import ValidationFailed
@@ -46,9 +48,16 @@ class BuildResult:
 
 
 def build(
-    data_dir: Path | str = DEFAULT_DATA_DIR, out_dir: Path | str = DEFAULT_OUT_DIR, descriptor: Path | str | None = None
+    data_dir: Path | str = DEFAULT_DATA_DIR,
+    out_dir: Path | str = DEFAULT_OUT_DIR,
+    descriptor: Path | str | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Validate ``data_dir`` and write the outputs to ``out_dir``; raise :class:`ValidationFailed` on problems."""
+    """Validate ``data_dir`` and write the outputs to ``out_dir``; raise :class:`ValidationFailed` on problems.
+
+    The four files are replaced as one set (:func:`kg.atomic.write_set_atomic`); ``on_wait`` is
+    told when another build is writing to ``out_dir`` and this one waits for it.
+    """
     report = validate(data_dir, descriptor)
     if not report.ok:
         raise ValidationFailed(report.problems)
@@ -61,7 +70,7 @@ def build(
         "kg.jsonld": _jsonld(nquads),
         "stats.json": (json.dumps(stats, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
     }
-    return BuildResult(report, stats, write_files_atomic(out_dir, contents))
+    return BuildResult(report, stats, write_set_atomic(out_dir, contents, on_wait))
 
 
 def sorted_nquads(graph: KnowledgeGraph) -> bytes:
@@ -75,11 +84,32 @@ def _turtle(graph: KnowledgeGraph) -> bytes:
 
 
 def _jsonld(nquads: bytes) -> bytes:
+    """JSON-LD of the dataset, its keys and its unordered lists sorted, so that it is byte-identical for the same data.
+
+    (rdflib writes nodes and values in the order of its sets, which changes with the hash seed.)
+    """
     from rdflib import Dataset
 
     dataset = Dataset()
     dataset.parse(data=nquads, format="nquads")
-    return dataset.serialize(format="json-ld", context=PREFIXES, indent=1).encode("utf-8")
+    document = json.loads(dataset.serialize(format="json-ld", context=PREFIXES))
+    return (json.dumps(_sorted_json(document), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _sorted_json(value, ordered: bool = False):
+    """``value`` with every list sorted, except the members of an ``@list`` (an RDF list keeps its order).
+
+    >>> _sorted_json({"@graph": [{"@id": "b"}, {"@id": "a"}], "x": {"@list": [2, 1]}})
+    {'@graph': [{'@id': 'a'}, {'@id': 'b'}], 'x': {'@list': [2, 1]}}
+    """
+    if isinstance(value, dict):
+        return {key: _sorted_json(item, key == "@list") for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(item) for item in value]
+        return (
+            items if ordered else sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+        )
+    return value
 
 
 # ---------------------------------------------------------------- statistics

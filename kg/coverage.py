@@ -7,11 +7,17 @@ distinct entities cite each one. Sections that nothing cites show up with 0:
 those are the thin spots. A fact citing ``三（四）1; 表4`` counts for 三,
 三（四） and 表4.
 
+>>> import tempfile, pathlib
 >>> from kg.examples import TINY_DIR, tiny_graph
->>> rows = coverage(tiny_graph(), data_dir=TINY_DIR)
+>>> seeds = pathlib.Path(tempfile.mkdtemp())
+>>> for name in source_files(TINY_DIR).values():
+...     _ = (seeds / name).write_text("一、总论\\n表7 长三角部分省市数字经济发展目标规划\\n", encoding="utf-8")
+>>> rows = coverage(tiny_graph(), TINY_DIR, seeds)
 >>> table7 = next(r for r in rows if r["source"] == "caict-2021" and r["part"] == "表7")
 >>> table7["title"], table7["facts"]   # 合肥's two targets (ten facts each) and its plan (seven)
 ('长三角部分省市数字经济发展目标规划', 27)
+
+Where the texts are absent, :func:`coverage` says so and how to provide them (``KG_SEEDS``).
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ import csv
 import re
 from pathlib import Path
 
-from kg.paths import DEFAULT_DATA_DIR, SEEDS_DIR
+from kg.errors import MissingFile
+from kg.paths import DEFAULT_DATA_DIR, SEEDS_DIR, SEEDS_HELP
 from kg.sections import NUMERAL, sections
 
-__all__ = ["document_parts", "coverage"]
+__all__ = ["document_parts", "coverage", "source_files", "source_texts"]
 
 
 _FACTS = """
@@ -73,10 +80,26 @@ def _cited_parts(locator: str) -> set[str]:
     return keys
 
 
+def source_files(data_dir: Path = DEFAULT_DATA_DIR) -> dict[str, str]:
+    """The file name of each source's text, by source id (``sources.csv``)."""
+    with (Path(data_dir) / "sources.csv").open(encoding="utf-8-sig") as handle:
+        return {row["id"]: row["file"] for row in csv.DictReader(handle)}
+
+
+def source_texts(data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
+    """The text of every source, by id; :class:`kg.errors.MissingFile` saying how to provide them when absent."""
+    files = source_files(data_dir)
+    missing = [name for name in files.values() if not (Path(seeds_dir) / name).is_file()]
+    if missing:
+        raise MissingFile(
+            seeds_dir, f"{len(missing)} of {len(files)} source texts missing ({missing[0]} …); {SEEDS_HELP}"
+        )
+    return {source: (Path(seeds_dir) / name).read_text(encoding="utf-8") for source, name in files.items()}
+
+
 def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[dict]:
     """Rows of (source, part, title, facts, entities) for every part of every source, in document order."""
-    with (Path(data_dir) / "sources.csv").open(encoding="utf-8-sig") as handle:
-        sources = {row["id"]: row["file"] for row in csv.DictReader(handle)}
+    texts = source_texts(data_dir, seeds_dir)
     facts: dict[tuple[str, str], int] = {}
     subjects: dict[tuple[str, str], set] = {}
     for row in graph.select(_FACTS):
@@ -85,9 +108,8 @@ def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_D
             facts[source, key] = facts.get((source, key), 0) + 1
             subjects.setdefault((source, key), set()).add(row["s"].value)
     rows = []
-    for source, file in sources.items():
-        seed = Path(seeds_dir) / file
-        parts = _parts(seed.read_text(encoding="utf-8")) if seed.exists() else []
+    for source, text in texts.items():
+        parts = _parts(text)
         cited = sorted({key for (s, key) in facts if s == source} - {key for key, _ in parts}, key=_reading_order)
         for key, title in parts + [(key, "") for key in cited]:
             counts = {"facts": facts.get((source, key), 0), "entities": len(subjects.get((source, key), ()))}

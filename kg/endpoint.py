@@ -28,6 +28,12 @@ from kg.store import frame_from_rows
 __all__ = ["Endpoint", "EndpointError", "upload"]
 
 
+def _reason(err: Exception) -> str:
+    """Why a request failed, in words (the reason inside a URLError, not its repr)."""
+    reason = getattr(err, "reason", err)
+    return getattr(reason, "strerror", None) or str(reason)
+
+
 def _term(binding: dict):
     kind, value = binding["type"], binding["value"]
     if kind == "uri":
@@ -77,6 +83,8 @@ class Endpoint:
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", errors="replace").strip()
             raise EndpointError(f"{self.url} answered {err.code}: {detail}") from None
+        except (OSError, ValueError) as err:  # refused, unknown host, timed out, not a URL
+            raise EndpointError(f"{self.url} could not be reached: {_reason(err)}") from None
         try:
             return json.loads(body)
         except json.JSONDecodeError as err:
@@ -121,4 +129,6 @@ def upload(nquads: Path | str, store_url: str, timeout: float = 120.0) -> list[s
             urllib.request.urlopen(request, timeout=timeout).close()
         except urllib.error.HTTPError as err:
             raise EndpointError(f"{url} answered {err.code}: {err.read().decode('utf-8', 'replace')}") from None
+        except (OSError, ValueError) as err:
+            raise EndpointError(f"{store_url} could not be reached: {_reason(err)}") from None
     return sorted(graphs)

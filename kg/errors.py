@@ -20,10 +20,16 @@ __all__ = [
     "AmbiguousName",
     "ParameterError",
     "QueryError",
+    "FederationRefused",
+    "UpdateRefused",
+    "QueryLimit",
     "UnknownQuery",
     "NotFound",
     "MissingFile",
     "EndpointError",
+    "ServerError",
+    "GraphFileError",
+    "OutputError",
 ]
 
 
@@ -51,6 +57,18 @@ class QueryError(KgError, ValueError):
     """A SPARQL query that cannot run: malformed, or not allowed here."""
 
 
+class FederationRefused(QueryError):
+    """A query that would call another server (SERVICE) where federation is off."""
+
+
+class UpdateRefused(QueryError):
+    """A SPARQL update (INSERT, DELETE, LOAD ...) where only queries are accepted."""
+
+
+class QueryLimit(QueryError):
+    """A query stopped because it ran past its time limit or its memory cap."""
+
+
 class UnknownQuery(KgError, LookupError):
     """No named query has this name."""
 
@@ -71,3 +89,15 @@ class MissingFile(KgError, FileNotFoundError):
 
 class EndpointError(KgError, RuntimeError):
     """A SPARQL endpoint or graph store refused a request or could not be reached."""
+
+
+class ServerError(KgError, OSError):
+    """The server cannot start as asked (the port is in use, the address is not this machine's)."""
+
+
+class GraphFileError(KgError, ValueError):
+    """A graph file that is not the RDF it should be (``--graph`` that is not N-Quads)."""
+
+
+class OutputError(KgError, OSError):
+    """An output path that must not be written: a symbolic link, FIFO, device or folder where a file goes."""

@@ -245,7 +245,13 @@ def save(fig, out: Path | str) -> Path:
         from kg.errors import KgError
 
         raise KgError(f"{out}: a figure is written as .png, .svg or .pdf")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, dpi=DPI, bbox_inches="tight", metadata={"Creator": "kg figure"} if out.suffix != ".png" else None)
+    import io
+
+    from kg.atomic import write_files_atomic
+
+    buffer = io.BytesIO()  # written whole, and never over a link, FIFO or device (kg.atomic)
+    metadata = {"Creator": "kg figure"} if out.suffix != ".png" else None
+    fig.savefig(buffer, format=out.suffix[1:].lower(), dpi=DPI, bbox_inches="tight", metadata=metadata)
     plt.close(fig)
+    write_files_atomic(out.parent, {out.name: buffer.getvalue()})
     return out

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg.errors import ParameterError
 from kg.evidence import PARTICIPATION, Evidence, evidence_row
 from kg.iris import KG, local_name
 from kg.iris import local_name as short_name
@@ -318,6 +319,8 @@ def chains(G: nx.Graph, a: str, b: str, max_hops: int = 4, k: int = 10) -> list[
     -------
     list of Chain
     """
+    if k < 1 or max_hops < 1:
+        raise ParameterError(f"chains need k and max_hops of at least 1, not k={k}, max_hops={max_hops}")
     source, target = resolve(G, a), resolve(G, b)
     if source == target or not nx.has_path(G, source, target):
         return []

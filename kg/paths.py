@@ -42,8 +42,13 @@ DATAPACKAGE_FILE = PACKAGE_DIR.parent / "data" / "datapackage.json"
 VIOLATIONS_DIR = PACKAGE_DIR / "violations"
 DEFAULT_DATA_DIR = ROOT / "data"
 DEFAULT_OUT_DIR = ROOT / "build"
-#: The source texts: ``$KG_SEEDS``, else ``shared/seeds`` beside the project root.
+#: The source texts: ``$KG_SEEDS``, else ``shared/seeds`` beside the project root. They are not shipped.
 SEEDS_DIR = Path(os.environ.get("KG_SEEDS") or ROOT.parent / "shared" / "seeds")
+#: What to do when the source texts are absent.
+SEEDS_HELP = (
+    "the source texts are not shipped with the repository (they are copyrighted): put the five files of "
+    "data/sources.csv in a folder and point KG_SEEDS at it (default: shared/seeds beside the checkout)"
+)
 
 
 def built_dataset(path: Path | str | None = None) -> Path:

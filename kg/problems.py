@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.errors import KgError
 
-__all__ = ["Problem", "ValidationFailed", "CODES"]
+__all__ = ["Problem", "ValidationFailed", "CODES", "FILE_LEVEL", "report_order"]
 
 #: Stable error codes and what they guard. Tests and users may rely on them.
 CODES = {
@@ -30,10 +30,23 @@ CODES = {
     "KG-T10": "a value does not match its declared pattern",
     "KG-T11": "a column is not declared in the schema",
     "KG-T12": "a row has a different number of cells than the header",
-    "KG-T13": "data/datapackage.json is missing or malformed",
+    "KG-T13": "data/datapackage.json is missing or malformed, or a table path leaves the package",
+    "KG-T14": "a quoted cell is not closed where it should be (it runs across lines, or a quote is stray)",
+    "KG-T15": "a header names a column twice",
+    "KG-T16": "a cell holds a NUL or another control character",
+    "KG-T17": "a cell is longer than 131,072 characters",
     "KG-S": "a SHACL shape of ontology/shapes.ttl is violated (code KG-S + shape number)",
     "KG-Q": "a SPARQL violation query returned rows (code KG-Q + query number)",
 }
+
+
+#: Codes of problems with a whole file, which make the checks of its rows and references meaningless.
+FILE_LEVEL = frozenset({"KG-T01", "KG-T02", "KG-T09", "KG-T11", "KG-T13", "KG-T14", "KG-T15"})
+
+
+def report_order(problem: Problem) -> tuple:
+    """Sort key: problems with whole files first (the root causes), then by code, file, line and column."""
+    return (not problem.file_level, problem)
 
 
 @dataclass(frozen=True, order=True)
@@ -45,6 +58,11 @@ class Problem:
     line: int
     column: int
     message: str
+
+    @property
+    def file_level(self) -> bool:
+        """A problem with a whole file (missing, unreadable, bad header, malformed descriptor): reported first."""
+        return self.code in FILE_LEVEL
 
     @property
     def layer(self) -> str:
@@ -69,7 +87,7 @@ class ValidationFailed(KgError):
     """Raised when input does not pass validation; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=report_order)
         shown = "\n".join(str(p) for p in self.problems[:50])
         more = len(self.problems) - 50
         tail = f"\n... and {more} more" if more > 0 else ""

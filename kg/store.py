@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
 
-from kg.errors import MissingFile, QueryError
+from kg.errors import GraphFileError, MissingFile, QueryError
 from kg.iris import PREFIXES, XSD
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR, built_dataset
+from kg.sparql import check_query, undeclared_prefix
 
 if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-up
     import pandas
@@ -69,15 +70,17 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return len(self.store)
 
-    def select(self, sparql: str, **options):
+    def select(self, sparql: str, allow_service: bool = False, **options):
         """Raw pyoxigraph results of a query over the union graph with the declared prefixes.
 
-        A malformed query raises :class:`kg.errors.QueryError` with pyoxigraph's line and column.
+        A malformed query raises :class:`kg.errors.QueryError` with pyoxigraph's line and column;
+        an update, or a SERVICE clause unless ``allow_service``, is refused before it runs (:mod:`kg.sparql`).
         """
+        check_query(sparql, allow_service)
         try:
             return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **options)
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {err}") from None
+            raise QueryError(f"SPARQL syntax error: {_syntax_message(sparql, str(err))}") from None
 
     def union_triples(self) -> list:
         """Every triple of every graph, once: the union that SHACL and the Turtle output read (computed once)."""
@@ -85,16 +88,22 @@ class KnowledgeGraph:
             self._union = list(self.select("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
         return self._union
 
-    def query(self, sparql: str, **options):
-        """Run SPARQL; SELECT gives a DataFrame, ASK a bool, CONSTRUCT a DataFrame of triples."""
-        results = self.select(sparql, **options)
-        if isinstance(results, QueryBoolean):
-            return bool(results)
-        if isinstance(results, QueryTriples):
-            rows = [{"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in results]
-            return frame_from_rows(["subject", "predicate", "object"], rows)
-        assert isinstance(results, QuerySolutions)
-        return frame_from_rows([v.value for v in results.variables], results)
+    def query(self, sparql: str, allow_service: bool = False, **options):
+        """Run SPARQL; SELECT gives a DataFrame, ASK a bool, CONSTRUCT a DataFrame of triples.
+
+        Federation (SERVICE) is off unless ``allow_service``; updates are refused.
+        """
+        results = self.select(sparql, allow_service, **options)
+        try:
+            if isinstance(results, QueryBoolean):
+                return bool(results)
+            if isinstance(results, QueryTriples):
+                rows = [{"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in results]
+                return frame_from_rows(["subject", "predicate", "object"], rows)
+            assert isinstance(results, QuerySolutions)
+            return frame_from_rows([v.value for v in results.variables], results)
+        except OSError as err:  # a SERVICE call that was allowed, and failed
+            raise QueryError(f"the query could not be answered: {err}") from None
 
     def nquads(self) -> bytes:
         """The whole dataset as N-Quads bytes (store order)."""
@@ -107,6 +116,16 @@ class KnowledgeGraph:
         dataset = Dataset()
         dataset.parse(data=self.nquads(), format="nquads")
         return dataset
+
+
+def _syntax_message(sparql: str, message: str) -> str:
+    """pyoxigraph's message, with its list of expected characters replaced where a prefix is unknown."""
+    if "Prefix not found" in message:
+        prefix = undeclared_prefix(sparql, PREFIXES)
+        if prefix is not None:
+            where = message.split(": expected", 1)[0]
+            return f"{where}: unknown prefix {prefix}: (declared: {', '.join(p + ':' for p in PREFIXES)})"
+    return message
 
 
 def frame_from_rows(names: list[str], rows) -> pandas.DataFrame:
@@ -158,7 +177,12 @@ def load(path: Path | str | None = None) -> KnowledgeGraph:
     if not path.exists():
         raise MissingFile(path, "no built dataset here: run kg build first")
     store = Store()
-    store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    try:
+        store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    except SyntaxError as err:
+        raise GraphFileError(f"{path}:{err.lineno or 0}:{err.offset or 0}: not N-Quads: {err.msg}") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as err:
+        raise GraphFileError(f"{path}: cannot be read as N-Quads: {err}") from None
     return KnowledgeGraph(store)
 
 

@@ -103,14 +103,23 @@ def check_tables(
     data_dir = Path(data_dir)
     package_path = Path(descriptor) if descriptor else data_dir / "datapackage.json"
     try:
-        package_text = package_path.read_text(encoding="utf-8")
-        package = json.loads(package_text)
+        raw = package_path.read_bytes()
     except FileNotFoundError:
         return None, [
             Problem("KG-T13", str(package_path), 0, 0, "file not found: the data package descriptor is required")
         ]
+    except IsADirectoryError:
+        return None, [Problem("KG-T13", str(package_path), 0, 0, "is a folder: expected the datapackage.json file")]
+    package_text, problem = _decode(package_path, raw)
+    if problem:
+        return None, [problem]
+    try:
+        package = json.loads(package_text)
     except json.JSONDecodeError as err:
         return None, [Problem("KG-T13", str(package_path), err.lineno, err.colno, f"not valid JSON: {err.msg}")]
+    problems = _package_problems(package, package_text, package_path)
+    if problems:
+        return None, problems
 
     tables = Tables(data_dir, package)
     problems: list[Problem] = []
@@ -119,8 +128,53 @@ def check_tables(
         tables.headers[resource["name"]] = header
         tables.rows[resource["name"]] = rows
         problems += found
-    problems += _check_keys(tables)
+    if not any(p.file_level for p in problems):  # keys across tables mean nothing while a table is unread
+        problems += _check_keys(tables)
     return tables, problems
+
+
+# ---------------------------------------------------------------- the descriptor
+
+
+def _package_problems(package, text: str, path: Path) -> list[Problem]:
+    """What makes ``datapackage.json`` unusable: each problem at the resource or field it concerns."""
+
+    def problem(needle: str, message: str) -> Problem:
+        at = text.find(needle) if needle else -1
+        line, column = (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1) if at >= 0 else (1, 1)
+        return Problem("KG-T13", str(path), line, column, message)
+
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        return [problem("", "expected a JSON object with a 'resources' list (the tables of the package)")]
+    problems, names = [], set()
+    for number, resource in enumerate(package["resources"], 1):
+        name = resource.get("name") if isinstance(resource, dict) else None
+        where = f'"name": "{name}"' if isinstance(name, str) else ""
+        if not isinstance(name, str) or not name or name in names:
+            problems.append(problem(where, f"resource {number}: expected a 'name' that no other resource has"))
+            continue
+        names.add(name)
+        if not isinstance(resource.get("path"), str) or not resource["path"]:
+            problems.append(problem(where, f"resource '{name}': expected a 'path' naming its CSV file"))
+        schema = resource.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            problems.append(problem(where, f"resource '{name}': expected a 'schema' with a list of 'fields'"))
+            continue
+        for spec in fields:
+            problems += [problem(where, f"resource '{name}': {what}") for what in _field_problems(spec)]
+    return problems
+
+
+def _field_problems(spec) -> list[str]:
+    if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+        return [f"expected each field to be an object with a 'name', not {json.dumps(spec, ensure_ascii=False)[:80]}"]
+    found = []
+    if not isinstance(spec.get("constraints", {}), dict):
+        found.append(f"field '{spec['name']}': expected 'constraints' to be an object")
+    if "x-kg-scheme" in spec and spec["x-kg-scheme"] not in SCHEMES:
+        found.append(f"field '{spec['name']}': x-kg-scheme {spec['x-kg-scheme']!r} is not a scheme of the ontology")
+    return found
 
 
 # ---------------------------------------------------------------- reading one file
@@ -165,6 +219,14 @@ def _read_resource(
     data_dir: Path, resource: dict, package_text: str, package_path: Path
 ) -> tuple[list[str], list[Row], list[Problem]]:
     path = data_dir / resource["path"]
+    if not path.resolve().is_relative_to(data_dir.resolve()):
+        line, column = _declaration_line(package_text, resource)
+        message = f"path {resource['path']!r} of table '{resource['name']}' leaves the data package: expected a file"
+        return [], [], [Problem("KG-T13", str(package_path), line, column, f"{message} inside {data_dir}")]
+    if path.is_dir():
+        line, column = _declaration_line(package_text, resource)
+        message = f"declared path {path} is a folder: expected the CSV file of table '{resource['name']}'"
+        return [], [], [Problem("KG-T01", str(package_path), line, column, message)]
     if not path.exists():
         line, column = _declaration_line(package_text, resource)
         return (
@@ -185,8 +247,8 @@ def _read_resource(
         return [], [], [problem]
 
     fields = resource["schema"]["fields"]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
+    records = _records(path, text)
+    header = next(records, (1, [], None))[1] or []
     problems: list[Problem] = []
     declared = [f["name"] for f in fields]
     for name in declared:
@@ -211,13 +273,20 @@ def _read_resource(
                     f"column '{name}' is not declared: expected one of {', '.join(declared)}",
                 )
             )
+        elif header.index(name) < column - 1:
+            problems.append(
+                Problem("KG-T15", str(path), 1, column, f"column '{name}' is named twice: expected each column once")
+            )
     if problems:
         return header, [], problems
 
     position = {name: header.index(name) for name in declared}
     rows = []
-    for cells in reader:
-        line = reader.line_num
+    for line, cells, problem in records:
+        if problem:
+            problems.append(problem)
+            if problem.code == "KG-T14":  # the record is not what the file meant: not read
+                continue
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
@@ -240,6 +309,73 @@ def _read_resource(
                 problems.append(problem)
         rows.append(Row(resource["name"], line, values))
     return header, rows, problems
+
+
+#: The longest cell accepted, in characters (the csv module's own default limit).
+MAX_CELL = 131_072
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _records(path: Path, text: str):
+    """``(line, cells, problem)`` for each record of a CSV text, ``line`` being where the record starts.
+
+    A record is one line: a quoted cell that runs across lines (an unclosed or stray quote), a
+    quote in the middle of a cell, a cell longer than :data:`MAX_CELL` and a control character
+    are problems at the line (and cell) where they are, and the record is not read.
+    """
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        while True:
+            line = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                yield line, [], _quote_problem(path, text, line, reader.line_num, str(err))
+                continue
+            yield line, cells, _cells_problem(path, line, reader.line_num, cells)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _quote_problem(path: Path, text: str, line: int, last: int, error: str) -> Problem:
+    physical = text.splitlines()[line - 1] if line <= text.count("\n") + 1 else ""
+    column = physical[: physical.find('"')].count(",") + 1 if '"' in physical else 1
+    if last > line or "end of data" in error:
+        what = f"a quoted cell opens here and is never closed (the record runs on to line {last})"
+    else:
+        what = f"a quote in the middle of a cell ({error})"
+    return Problem("KG-T14", str(path), line, column, f"{what}: expected quotes only around whole cells")
+
+
+def _cells_problem(path: Path, line: int, last: int, cells: list[str]) -> Problem | None:
+    for column, cell in enumerate(cells, start=1):
+        if "\n" in cell or "\r" in cell:
+            return Problem(
+                "KG-T14",
+                str(path),
+                line,
+                column,
+                f"a quoted cell runs from here across lines to line {last} (a stray or unclosed quote?): "
+                "expected each record on one line",
+            )
+        if len(cell) > MAX_CELL:
+            return Problem(
+                "KG-T17", str(path), line, column, f"the cell holds {len(cell)} characters: expected at most {MAX_CELL}"
+            )
+        if control := _CONTROL.search(cell):
+            return Problem(
+                "KG-T16",
+                str(path),
+                line,
+                column,
+                f"the cell holds the control character U+{ord(control.group()):04X} at position "
+                f"{control.start() + 1}: expected printable text",
+            )
+    return None
 
 
 # ---------------------------------------------------------------- one cell

@@ -28,7 +28,7 @@ from pyoxigraph import Store
 from kg.iris import ID, participation
 from kg.mapping import dataset_quads
 from kg.paths import DEFAULT_DATA_DIR, SHAPES_FILE, VIOLATIONS_DIR
-from kg.problems import Problem
+from kg.problems import Problem, report_order
 from kg.store import KnowledgeGraph
 from kg.tables import Tables, check_tables, entity_tables
 
@@ -52,7 +52,11 @@ class Report:
         return {layer: sum(p.layer == layer for p in self.problems) for layer in self.layers}
 
     def as_dict(self) -> dict:
-        return {"ok": self.ok, "layers": self.counts(), "problems": [p.as_dict() for p in sorted(self.problems)]}
+        return {
+            "ok": self.ok,
+            "layers": self.counts(),
+            "problems": [p.as_dict() for p in sorted(self.problems, key=report_order)],
+        }
 
 
 LAYERS = ("tables", "shacl", "sparql")

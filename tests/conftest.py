@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -57,9 +58,17 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Bytes and modification time of every file in a folder (to prove it was not touched)."""
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int, str]]:
+    """Bytes and modification time of every file under a folder, and where each link points (to prove it was not
+    touched)."""
+    return {
+        str(p.relative_to(folder)): (
+            p.read_bytes() if p.is_file() else b"",
+            p.lstat().st_mtime_ns,
+            os.readlink(p) if p.is_symlink() else "",
+        )
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 @pytest.fixture(scope="session")

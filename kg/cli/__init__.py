@@ -43,13 +43,51 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _not_utf8(argv: list[str]) -> str | None:
+    """A message for the first argument that is not valid UTF-8 (the shell passed bytes Python could not decode)."""
+    for number, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError as err:
+            byte = ord(arg[err.start]) - 0xDC00 if 0xDC80 <= ord(arg[err.start]) <= 0xDCFF else None
+            shown = f" (byte 0x{byte:02x} at character {err.start + 1})" if byte is not None else ""
+            return f"argument {number} is not valid UTF-8{shown}: expected UTF-8 text"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run ``kg`` with ``argv`` (default: the command line); return the exit status."""
+    """Run ``kg`` with ``argv`` (default: the command line); return the exit status.
+
+    Output cut short by its reader (``kg query ... | head``) ends quietly with status 0.
+    """
+    from kg.atomic import Interrupted
     from kg.errors import KgError
 
+    argv = sys.argv[1:] if argv is None else argv
+    if problem := _not_utf8(argv):
+        print(problem, file=sys.stderr)
+        return EXIT_INVALID
     args = parser().parse_args(argv)
     try:
         return args.run(args)
     except KgError as err:
         print(err, file=sys.stderr)
         return EXIT_INVALID
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except (KeyboardInterrupt, Interrupted) as err:
+        signum = getattr(err, "signum", 2)
+        print(
+            f"stopped by signal {signum}: files being written were removed, earlier ones left as they were",
+            file=sys.stderr,
+        )
+        return 128 + signum
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing at exit does not raise again on the closed pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.cli.options import add_verb, print_frame, print_json, read_graph, read_network
+from kg.cli.options import add_verb, positive_int, print_frame, print_json, read_graph, read_network
 
 
 def patterns(args) -> int:
@@ -90,8 +90,8 @@ def register(verbs) -> None:
     )
     verb.add_argument("a")
     verb.add_argument("b")
-    verb.add_argument("--max-hops", type=int, default=4, help="longest chain to report (default 4)")
-    verb.add_argument("-k", type=int, default=10, help="how many chains (default 10)")
+    verb.add_argument("--max-hops", type=positive_int, default=4, help="longest chain to report (default 4)")
+    verb.add_argument("-k", type=positive_int, default=10, help="how many chains (default 10)")
 
     verb = add_verb(
         verbs,
@@ -114,7 +114,7 @@ def register(verbs) -> None:
         graph=True,
         formats=table,
     )
-    verb.add_argument("--top", type=int, default=20)
+    verb.add_argument("--top", type=positive_int, default=20)
 
     verb = add_verb(
         verbs,

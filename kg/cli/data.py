@@ -20,7 +20,7 @@ def build(args) -> int:
     from kg.problems import ValidationFailed
 
     try:
-        result = build(args.data, args.out)
+        result = build(args.data, args.out, on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     except ValidationFailed as failure:
         print(failure, file=sys.stderr)
         print(f"nothing written to {args.out}", file=sys.stderr)
@@ -37,7 +37,9 @@ def validate(args) -> int:
     if args.format == "json":
         print_json(report.as_dict())
     else:
-        for problem in sorted(report.problems):
+        from kg.problems import report_order
+
+        for problem in sorted(report.problems, key=report_order):
             print(problem)
         counts = ", ".join(f"{layer}: {n}" for layer, n in report.counts().items())
         print(f"{'valid' if report.ok else 'INVALID'} ({counts} problems)")

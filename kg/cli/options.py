@@ -20,12 +20,44 @@ __all__ = [
     "read_network",
     "print_frame",
     "print_json",
+    "positive_int",
+    "positive_seconds",
+    "size",
 ]
 
 #: Exit status for bad input (a :class:`kg.errors.KgError`).
 EXIT_INVALID = 2
 
 GRAPH_HELP = "built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)"
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def positive_seconds(text: str) -> float:
+    """An argparse type: a positive number of seconds."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, not {text!r}")
+    return seconds
+
+
+def size(text: str) -> int:
+    """An argparse type: a size in bytes written as 2G, 512M, 64K or a number."""
+    from kg.errors import ParameterError
+    from kg.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ParameterError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def add_verb(
@@ -79,7 +111,7 @@ def read_graph(args):
     if getattr(args, "endpoint", None):
         from kg.endpoint import Endpoint
 
-        return Endpoint(args.endpoint)
+        return Endpoint(args.endpoint, timeout=getattr(args, "timeout", 60.0))
     from kg.store import load
 
     return load(args.graph)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli.options import EXIT_INVALID, add_verb, print_frame
+from kg.cli.options import EXIT_INVALID, add_verb, positive_seconds, print_frame, size
+from kg.errors import ParameterError
 
 EXAMPLES = """\
 examples:
@@ -16,8 +17,6 @@ examples:
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from kg.errors import ParameterError
-
     params = {}
     for pair in pairs:
         name, equals, value = pair.partition("=")
@@ -36,12 +35,32 @@ def _text(path: str) -> str:
         raise MissingFile(path, "no such query file") from None
 
 
+def _answer(args, text: str | None) -> str:
+    """The printed answer of a named query (``text`` None) or of the SPARQL ``text``."""
+    import contextlib
+    import io
+
+    from kg.cli.options import read_graph
+    from kg.queries import run as run_named
+
+    graph = read_graph(args)
+    if text is None:
+        result = run_named(graph, args.sparql, **_params(args.param))
+    elif args.endpoint:
+        result = graph.query(text)
+    else:
+        result = graph.query(text, allow_service=args.allow_service)
+    if isinstance(result, bool):
+        return "true\n" if result else "false\n"
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        print_frame(result, args.format)
+    return printed.getvalue()
+
+
 def run(args) -> int:
     import sys
 
-    from kg.cli.options import read_graph
     from kg.queries import library
-    from kg.queries import run as run_named
 
     queries = library()
     if args.list:
@@ -51,17 +70,23 @@ def run(args) -> int:
     if not (args.file or args.sparql):
         print("give a query name (kg query --list), a SPARQL string or -f FILE", file=sys.stderr)
         return EXIT_INVALID
-    graph = read_graph(args)
     if args.file:
-        result = graph.query(_text(args.file))
+        text = _text(args.file)
     elif args.sparql in queries or not any(c.isspace() for c in args.sparql):
-        result = run_named(graph, args.sparql, **params)
+        text = None
     else:
-        result = graph.query(args.sparql)
-    if isinstance(result, bool):
-        print("true" if result else "false")
-        return 0
-    print_frame(result, args.format)
+        text = args.sparql
+    if params and text is not None:
+        raise ParameterError("--param is only for named queries (kg query --list)")
+    if text is None or args.endpoint:  # named queries run in-process; an endpoint has its own limits
+        answer = _answer(args, text)
+    else:
+        from kg.limits import run_limited
+
+        answer = run_limited(
+            _answer, args, text, timeout=args.timeout, memory=args.memory_limit, isolate=not args.allow_service
+        )
+    sys.stdout.write(answer)
     return 0
 
 
@@ -89,3 +114,22 @@ def register(verbs) -> None:
     )
     verb.add_argument("--list", action="store_true", help="describe every named query and its parameters")
     verb.add_argument("--endpoint", default=None, help="run on this SPARQL 1.1 endpoint instead of the embedded store")
+    verb.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        default=60,
+        metavar="SECONDS",
+        help="stop a SPARQL text or -f query after this long (default 60; named queries run in-process)",
+    )
+    verb.add_argument(
+        "--memory-limit",
+        type=size,
+        default="2G",
+        metavar="SIZE",
+        help="memory cap of a SPARQL text or -f query, e.g. 512M or 4G (default 2G)",
+    )
+    verb.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let the query call other servers with SERVICE (federation is off by default)",
+    )

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.cli.options import add_verb
+from kg.cli.options import add_verb, positive_int, positive_seconds, size
 
 
 def serve(args) -> int:
-    from kg.paths import built_dataset
+    from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR, built_dataset
     from kg.serve import serve
 
     nquads = built_dataset(args.graph)
-    location = args.location or nquads.parent / "oxigraph-store"
-    return serve(nquads, location, bind=args.bind, port=args.port, timeout=args.timeout)
+    if args.graph is None and not nquads.exists():
+        from kg.build import build
+
+        print(f"{nquads} is not built yet: building it from {DEFAULT_DATA_DIR} first", flush=True)
+        build(DEFAULT_DATA_DIR, DEFAULT_OUT_DIR)
+    return serve(
+        nquads,
+        args.location,
+        bind=args.bind,
+        port=args.port,
+        timeout=args.timeout,
+        workers=args.workers,
+        memory=args.memory_limit,
+    )
 
 
 def upload(args) -> int:
@@ -30,15 +42,30 @@ def register(verbs) -> None:
         verbs,
         "serve",
         serve,
-        "serve the built graph with the Oxigraph SPARQL server, read-only",
-        "Load build/kg.nq into an on-disk Oxigraph store and start the Oxigraph server read-only (updates refused) "
-        "with the union of the named graphs as default graph, a query timeout and its query UI. Ctrl-C stops it.",
+        "serve the built graph over SPARQL, read-only, with limits per query",
+        "Serve build/kg.nq (built first when missing) at /query with the SPARQL 1.1 Protocol, read-only, the union "
+        "of the named graphs as default graph. Queries run in a pool of worker processes: a query past the timeout "
+        "has its worker killed and replaced, a worker's memory is capped, SERVICE and updates are refused (403). "
+        "SIGINT (Ctrl-C), SIGTERM or SIGHUP stops the server and every worker.",
         graph="built kg.nq to serve (default build/kg.nq)",
     )
     verb.add_argument("--port", type=int, default=7878, help="port (default 7878)")
     verb.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    verb.add_argument("--timeout", type=int, default=30, help="seconds before a query is stopped (default 30)")
-    verb.add_argument("--location", type=Path, default=None, help="store folder (default: beside kg.nq)")
+    verb.add_argument(
+        "--timeout", type=positive_seconds, default=30, help="seconds before a query is stopped (default 30)"
+    )
+    verb.add_argument(
+        "--memory-limit", type=size, default="2G", metavar="SIZE", help="memory cap of each worker (default 2G)"
+    )
+    verb.add_argument(
+        "--workers", type=positive_int, default=None, help="query worker processes (default: cores + 4, at most 16)"
+    )
+    verb.add_argument(
+        "--location",
+        type=Path,
+        default=None,
+        help="serve an on-disk store in this folder (made from kg.nq) instead of the graph in each worker's memory",
+    )
 
     verb = add_verb(
         verbs,
