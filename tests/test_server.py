@@ -291,3 +291,34 @@ def test_graph_store_upload_into_a_read_write_server(built, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_entity_iris_dereference_to_the_portal(built, tmp_path):
+    # kg serve with a portal: /id/hefei gives a browser its page and an RDF client its triples (303 See Other,
+    # Vary: Accept, as the W3C "Cool URIs" recipe for slash IRIs says).
+    from kg.examples import tiny_graph
+    from kg.serve import running_server
+    from kg.site import build_site
+
+    site = tmp_path / "site"
+    build_site(tiny_graph(), site)
+    with running_server(built / "kg.nq", timeout=5, workers=1, site=site) as url:
+        opener = urllib.request.build_opener(_NoRedirect)
+        for accept, suffix in (("text/html", ".html"), ("text/turtle", ".ttl"), ("application/ld+json", ".jsonld")):
+            with pytest.raises(urllib.error.HTTPError) as seen:
+                opener.open(urllib.request.Request(url + "/id/hefei", headers={"Accept": accept}))
+            assert seen.value.code == 303 and seen.value.headers["Location"] == "/id/hefei" + suffix
+            assert seen.value.headers["Vary"] == "Accept"
+        page = urllib.request.urlopen(url + "/id/hefei.html").read().decode("utf-8")
+        assert "合肥市" in page
+        turtle = urllib.request.urlopen(url + "/id/hefei.ttl").read().decode("utf-8")
+        assert "合肥市" in turtle and "rdf:subject yrd:hefei" in turtle
+        assert "/index.html" in urllib.request.urlopen(url + "/").read().decode("utf-8")
+        # SPARQL is still answered beside the portal
+        answer = urllib.request.urlopen(url + "/query?query=" + urllib.parse.quote("ASK { ?s ?p ?o }")).read()
+        assert b"true" in answer
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

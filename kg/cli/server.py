@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg import paths
 from kg.cli.options import add_verb, positive_int, positive_seconds, size
 
 
@@ -17,6 +18,12 @@ def serve(args) -> int:
 
         print(f"{nquads} is not built yet: building it from {DEFAULT_DATA_DIR} first", flush=True)
         build(DEFAULT_DATA_DIR, DEFAULT_OUT_DIR)
+    if args.site is not None and not (args.site / "index.html").exists():
+        from kg.site import build_site
+        from kg.store import load
+
+        print(f"no portal in {args.site} yet: building it first (kg site)", flush=True)
+        build_site(load(nquads), args.site)
     return serve(
         nquads,
         args.location,
@@ -25,6 +32,7 @@ def serve(args) -> int:
         timeout=args.timeout,
         workers=args.workers,
         memory=args.memory_limit,
+        site=args.site,
     )
 
 
@@ -50,6 +58,14 @@ def register(verbs) -> None:
         graph="built kg.nq to serve (default build/kg.nq)",
     )
     verb.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    verb.add_argument(
+        "--site",
+        type=Path,
+        default=paths.DEFAULT_OUT_DIR / "site",
+        help="the portal to serve beside /query, so entity IRIs such as /id/hefei dereference (default: build/site, "
+        "built first when missing)",
+    )
+    verb.add_argument("--no-site", dest="site", action="store_const", const=None, help="serve /query only")
     verb.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     verb.add_argument(
         "--timeout", type=positive_seconds, default=30, help="seconds before a query is stopped (default 30)"

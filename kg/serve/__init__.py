@@ -102,12 +102,13 @@ def serve(
     timeout: float = 30,
     workers: int | None = None,
     memory: int = DEFAULT_MEMORY,
-    id_handler=None,
+    site: Path | None = None,
 ) -> int:
     """Run the server in the foreground until SIGINT, SIGTERM or SIGHUP; return its exit status.
 
     ``location``: serve this on-disk store (loaded from ``nquads`` when older) instead of
-    holding the graph in each worker's memory. ``id_handler``: see :mod:`kg.serve.app`.
+    holding the graph in each worker's memory. ``site``: the portal folder to serve beside
+    ``/query``, so that entity IRIs dereference (see :mod:`kg.serve.app`).
     """
     import uvicorn
 
@@ -121,7 +122,7 @@ def serve(
     sock = _listen(bind, port)
     pool = Pool(nquads, location, workers or default_workers(), timeout, memory)
 
-    app = create_app(pool, id_handler=id_handler)
+    app = create_app(pool, site=site)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, limit_concurrency=1024))
     signal.signal(signal.SIGHUP, lambda *_: setattr(server, "should_exit", True))
 
@@ -168,10 +169,12 @@ def running_server(
     start_within: float = 60,
     workers: int | None = None,
     memory: int = DEFAULT_MEMORY,
+    site: Path | None = None,
 ):
     """``kg serve`` on a free loopback port, in a child process, while the block runs; yields its base URL.
 
     ``location``: an on-disk store folder, as for :func:`serve` (default: the graph in memory).
+    ``site``: a portal folder to serve beside ``/query`` (default: none).
     ``timeout`` is the per-query limit in seconds. The server and its workers always stop afterwards.
     """
     port = free_port()
@@ -181,6 +184,7 @@ def running_server(
         command += ["--workers", str(workers)]
     if location:
         command += ["--location", str(location)]
+    command += ["--site", str(site)] if site else ["--no-site"]
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)

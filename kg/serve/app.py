@@ -8,12 +8,11 @@ Routes:
 * ``/update`` and ``/store``: 403, the service is read-only; an update sent to ``/query``
   and a query with SERVICE are refused with 403 too, before they reach a worker.
 * ``/``: a short page with a query form.
-* ``GET /id/...``: **the place for the entity pages and RDF dereferencing.** Pass the
-  handler as ``create_app(pool, id_handler=...)`` (``kg.serve.serve(..., id_handler=...)``):
-  a Starlette endpoint ``async def handler(request) -> Response`` that reads
-  ``request.path_params["path"]`` (what follows ``/id/``) and runs its SPARQL with
-  ``await request.app.state.pool.query(text, accept)``, which returns an
-  :class:`kg.serve.pool.Answer` under the same limits as every other query.
+* every other ``GET`` (``create_app(pool, site=DIR)``): the research portal built by
+  ``kg site``, with IRIs that dereference as Linked Data publishing asks:
+  ``/id/hefei`` answers 303 to ``/id/hefei.html`` for ``Accept: text/html`` and to its
+  Turtle, N-Triples or JSON-LD for those types (:func:`kg.site.linked_data.negotiate`);
+  ``/ontology`` likewise; ``/index.html`` is the portal's home.
 
 A malformed query answers 400 with the line and column; a query past the time limit or
 the memory cap answers 503 saying which.
@@ -25,6 +24,7 @@ import html
 import urllib.parse
 from collections.abc import Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -46,7 +46,9 @@ _PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>YRD knowl
 <p>Read-only SPARQL 1.1 at <code>/query</code>; the union of the named graphs is the default graph.
 Queries stop after {timeout:g} s or at {memory} of memory; SERVICE and updates are refused.</p>
 <form action="/query" method="get"><textarea name="query" rows="8" cols="80">{example}</textarea><br>
-<button>Run</button></form>"""
+<button>Run</button></form>{portal}"""
+_PORTAL = """<p>The research portal: <a href="/index.html">/index.html</a>. Entity IRIs dereference:
+<a href="/id/hefei">/id/hefei</a> gives its page to a browser and its triples to an RDF client.</p>"""
 _EXAMPLE = "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)"
 
 
@@ -105,14 +107,31 @@ async def read_only(request: Request) -> Response:
     return PlainTextResponse("this SPARQL service is read-only: updates are refused", status_code=403)
 
 
-def create_app(pool: Pool, id_handler: Callable | None = None) -> Starlette:
+def _portal(site: Path) -> Callable:
+    """A Starlette endpoint answering a path from the portal folder ``site``, content negotiated."""
+    from starlette.concurrency import run_in_threadpool
+
+    from kg.site.linked_data import negotiate
+
+    async def portal(request: Request) -> Response:
+        answer = await run_in_threadpool(
+            negotiate, request.url.path, request.headers.get("accept"), site, request.method
+        )
+        headers = {name: value for name, value in answer.headers if name.lower() != "content-length"}
+        return Response(answer.body, status_code=answer.status, headers=headers)
+
+    return portal
+
+
+def create_app(pool: Pool, site: Path | None = None) -> Starlette:
     """The Starlette application over ``pool``; it starts the pool on start-up unless started, and stops it on
-    shutdown."""
+    shutdown. ``site``: the portal folder (``kg site``) whose pages and RDF every other GET path answers."""
 
     async def landing(request: Request) -> Response:
         from kg.limits import format_size
 
-        page = _PAGE.format(timeout=pool.timeout, memory=format_size(pool.memory), example=html.escape(_EXAMPLE))
+        page = _PAGE.format(timeout=pool.timeout, memory=format_size(pool.memory), example=html.escape(_EXAMPLE),
+                            portal=_PORTAL if site is not None else "")  # fmt: skip
         return HTMLResponse(page)
 
     @asynccontextmanager
@@ -130,8 +149,8 @@ def create_app(pool: Pool, id_handler: Callable | None = None) -> Starlette:
         Route("/update", read_only, methods=_ALL_METHODS),
         Route("/store", read_only, methods=_ALL_METHODS),
     ]
-    if id_handler is not None:
-        routes.append(Route("/id/{path:path}", id_handler, methods=["GET", "HEAD"]))
+    if site is not None:
+        routes.append(Route("/{path:path}", _portal(Path(site)), methods=["GET", "HEAD"]))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.pool = pool
     return app
