@@ -313,3 +313,14 @@ def test_two_placements_of_the_zhejiang_exchange_are_both_kept_and_reported(grap
     assert {(r["value_1"], r["source_1"], r["value_2"], r["source_2"]) for r in zhejiang} == {
         ("shugu", "huaxin-2025", "tongxiang-wuzhen", "caict-2021")
     }
+
+
+def test_figures_name_who_reported_them(graph):
+    # huaxin-2025 二（一） footnote [1] 数据来源：国家数据局 (after the 5G base stations); 二（三） [9] 国家统计局
+    # (after the digital-culture subclasses whose revenue grew by double digits).
+    frame = graph.query("""
+        SELECT ?figure ?by WHERE { ?f kg:reportedBy/rdfs:label ?by FILTER (lang(?by) = "zh")
+          BIND (STRAFTER(STR(?f), "/id/") AS ?figure) }""")
+    reported = dict(frame.itertuples(index=False, name=None))
+    assert reported["fig-china-5g-base-stations-2024"] == "国家数据局"
+    assert reported["fig-china-digital-culture-subclasses-double-digit"] == "国家统计局"
