@@ -23,7 +23,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, parse, serializ
 
 from kg.errors import EndpointError
 from kg.iris import PREFIXES
-from kg.store import frame_from_rows
+from kg.results import Results
 
 __all__ = ["Endpoint", "EndpointError", "upload"]
 
@@ -101,12 +101,17 @@ class Endpoint:
             names, [_Row({n: _term(b[n]) for n in names if n in b}) for b in answer["results"]["bindings"]]
         )
 
-    def query(self, sparql: str):
-        """A DataFrame for SELECT, a bool for ASK (CONSTRUCT is not supported remotely)."""
+    def results(self, sparql: str) -> Results | bool:
+        """:class:`kg.results.Results` for SELECT, a bool for ASK (CONSTRUCT is not supported remotely)."""
         solutions = self.select(sparql)
         if isinstance(solutions, bool):
             return solutions
-        return frame_from_rows(solutions.variables, solutions)
+        return Results.from_solutions(solutions.variables, solutions)
+
+    def query(self, sparql: str):
+        """A DataFrame for SELECT, a bool for ASK."""
+        answer = self.results(sparql)
+        return answer if isinstance(answer, bool) else answer.to_frame()
 
 
 def upload(nquads: Path | str, store_url: str, timeout: float = 120.0) -> list[str]:

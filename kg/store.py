@@ -15,49 +15,21 @@ query needs no PREFIX lines.
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
+from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
 
 from kg.errors import GraphFileError, MissingFile, QueryError
-from kg.iris import PREFIXES, XSD
+from kg.iris import PREFIXES
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR, built_dataset
+from kg.results import Results, to_python
 from kg.sparql import check_query, undeclared_prefix
 
 if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-up
-    import pandas
+    pass
 
-__all__ = ["KnowledgeGraph", "load", "from_tables", "to_python", "frame_from_rows"]
-
-_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
-
-
-def to_python(term):
-    """A Python value for an RDF term: numbers, years as int, dates, strings, IRIs as str.
-
-    >>> from pyoxigraph import NamedNode
-    >>> to_python(Literal("2025", datatype=NamedNode(XSD + "gYear")))
-    2025
-    >>> to_python(Literal("12.5", datatype=NamedNode(XSD + "decimal")))
-    12.5
-    """
-    if term is None:
-        return None
-    if not isinstance(term, Literal):
-        return term.value
-    datatype = term.datatype.value
-    if datatype in _INTEGER_TYPES or datatype == XSD + "gYear":
-        return int(term.value)
-    if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
-        return float(Decimal(term.value))
-    if datatype == XSD + "date":
-        return date.fromisoformat(term.value)
-    if datatype == XSD + "boolean":
-        return term.value == "true"
-    return term.value
+__all__ = ["KnowledgeGraph", "load", "from_tables", "to_python"]
 
 
 class KnowledgeGraph:
@@ -88,8 +60,8 @@ class KnowledgeGraph:
             self._union = list(self.select("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
         return self._union
 
-    def query(self, sparql: str, allow_service: bool = False, **options):
-        """Run SPARQL; SELECT gives a DataFrame, ASK a bool, CONSTRUCT a DataFrame of triples.
+    def results(self, sparql: str, allow_service: bool = False, **options) -> Results | bool:
+        """Run SPARQL; SELECT gives :class:`kg.results.Results`, ASK a bool, CONSTRUCT rows of triples.
 
         Federation (SERVICE) is off unless ``allow_service``; updates are refused.
         """
@@ -99,11 +71,15 @@ class KnowledgeGraph:
                 return bool(results)
             if isinstance(results, QueryTriples):
                 rows = [{"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in results]
-                return frame_from_rows(["subject", "predicate", "object"], rows)
+                return Results.from_solutions(["subject", "predicate", "object"], rows)
             assert isinstance(results, QuerySolutions)
-            return frame_from_rows([v.value for v in results.variables], results)
+            return Results.from_solutions([v.value for v in results.variables], results)
         except OSError as err:  # a SERVICE call that was allowed, and failed
             raise QueryError(f"the query could not be answered: {err}") from None
+
+    def query(self, sparql: str, allow_service: bool = False, **options):
+        """Run SPARQL; SELECT gives a DataFrame, ASK a bool, CONSTRUCT a DataFrame of triples."""
+        return _frame(self.results(sparql, allow_service, **options))
 
     def nquads(self) -> bytes:
         """The whole dataset as N-Quads bytes (store order)."""
@@ -128,13 +104,9 @@ def _syntax_message(sparql: str, message: str) -> str:
     return message
 
 
-def frame_from_rows(names: list[str], rows) -> pandas.DataFrame:
-    """A DataFrame of query solutions: Python values, integer and float columns where every value allows."""
-    import pandas as pd
-
-    rows = list(rows)
-    columns = {name: _column([to_python(row[name]) for row in rows]) for name in names}
-    return pd.DataFrame(columns, columns=names)
+def _frame(results):
+    """A DataFrame for rows, a bool as it is."""
+    return results if isinstance(results, bool) else results.to_frame()
 
 
 def canonical_rows(frame) -> list[tuple[str, ...]]:
@@ -151,18 +123,6 @@ def canonical_rows(frame) -> list[tuple[str, ...]]:
         return ", ".join(sorted(value.split(", "))) if isinstance(value, str) else value
 
     return sorted(tuple(str(cell(v)) for v in row) for row in frame.itertuples(index=False))
-
-
-def _column(values: list):
-    """Int64 when all values are ints, float64 when all are numbers, objects otherwise (None allowed)."""
-    import pandas as pd
-
-    present = [v for v in values if v is not None]
-    if present and all(type(v) is int for v in present):
-        return pd.array(values, dtype="Int64")
-    if present and all(type(v) in (int, float) for v in present):
-        return pd.array([float("nan") if v is None else float(v) for v in values], dtype="float64")
-    return pd.array(values, dtype=object)
 
 
 def load(path: Path | str | None = None) -> KnowledgeGraph:

@@ -129,7 +129,9 @@ def print_json(value) -> None:
 
 
 def print_frame(frame, fmt: str) -> None:
-    """A DataFrame as an aligned table, CSV, TSV or JSON records on stdout."""
+    """A DataFrame or :class:`kg.results.Results` as an aligned table, CSV, TSV or JSON records on stdout."""
+    if not hasattr(frame, "to_json"):
+        frame = frame.to_frame()
     if fmt == "json":
         print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
     elif fmt in ("csv", "tsv"):

@@ -41,15 +41,15 @@ def _answer(args, text: str | None) -> str:
     import io
 
     from kg.cli.options import read_graph
-    from kg.queries import run as run_named
+    from kg.queries import answer
 
     graph = read_graph(args)
     if text is None:
-        result = run_named(graph, args.sparql, **_params(args.param))
+        result = answer(graph, args.sparql, **_params(args.param))
     elif args.endpoint:
-        result = graph.query(text)
+        result = graph.results(text)
     else:
-        result = graph.query(text, allow_service=args.allow_service)
+        result = graph.results(text, allow_service=args.allow_service)
     if isinstance(result, bool):
         return "true\n" if result else "false\n"
     with contextlib.redirect_stdout(io.StringIO()) as printed:

@@ -38,7 +38,18 @@ from kg import names
 from kg.errors import ParameterError, UnknownQuery
 from kg.iris import XSD
 
-__all__ = ["QUERIES_DIR", "Parameter", "NamedQuery", "library", "bind", "with_values", "run", "query", "ParameterError"]
+__all__ = [
+    "QUERIES_DIR",
+    "Parameter",
+    "NamedQuery",
+    "library",
+    "bind",
+    "with_values",
+    "answer",
+    "run",
+    "query",
+    "ParameterError",
+]
 
 QUERIES_DIR = Path(__file__).parent
 _PARAM = re.compile(r"# param (\w+) \((\w+), (optional|required)(?:, default ([^)]+))?\): (.*?)(?: Example: (.*))?$")
@@ -176,15 +187,20 @@ def with_values(text: str, bound: dict[Variable, object]) -> str:
     return values.join(head.split(_BIND_MARK)) + f" {values}" + values.join(tail.split(_BIND_MARK))
 
 
-def run(graph, name: str, **params):
-    """Run the named query ``name`` on ``graph`` (embedded or :class:`kg.endpoint.Endpoint`) as a DataFrame."""
+def answer(graph, name: str, **params):
+    """Run the named query ``name`` on ``graph`` (embedded or :class:`kg.endpoint.Endpoint`): :class:`Results`."""
     queries = library()
     if name not in queries:
         close = difflib.get_close_matches(name, queries, n=3, cutoff=0.4)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise UnknownQuery(f"there is no named query {name!r}.{hint} library() lists them all.")
     query = queries[name]
-    return graph.query(with_values(query.text, bind(graph, query, params)))
+    return graph.results(with_values(query.text, bind(graph, query, params)))
+
+
+def run(graph, name: str, **params):
+    """Run the named query ``name`` on ``graph`` as a DataFrame (see :func:`answer`)."""
+    return answer(graph, name, **params).to_frame()
 
 
 def query(name_or_sparql: str, graph=None, **params):
