@@ -19,12 +19,27 @@ def test_help_does_not_import_heavy_libraries():
     assert "build" in run.stdout and "validate" in run.stdout
 
 
-@pytest.mark.parametrize("verb", ["build", "validate", "stats", "query"])
-def test_each_verb_explains_itself(verb, capsys):
+@pytest.mark.parametrize(
+    ("verb", "option"), [("build", "--data"), ("validate", "--data"), ("stats", "--data"), ("query", "--param")]
+)
+def test_each_verb_explains_itself(verb, option, capsys):
     with pytest.raises(SystemExit) as exit_:
         main([verb, "--help"])
     assert exit_.value.code == 0
-    assert "--data" in capsys.readouterr().out or verb == "query"
+    assert option in capsys.readouterr().out
+
+
+def test_a_bug_is_not_reported_as_bad_input(monkeypatch, capsys):
+    # Only a KgError is bad input (exit 2, one line); a LookupError from a bug keeps its traceback.
+    import kg.store
+
+    def broken(path=None):
+        raise LookupError("a bug")
+
+    monkeypatch.setattr(kg.store, "load", broken)
+    with pytest.raises(LookupError, match="a bug"):
+        main(["query", "cq08-plans-per-year"])
+    assert capsys.readouterr().err == ""
 
 
 @pytest.mark.slow
