@@ -47,7 +47,7 @@ TYPE_STYLE = {  # type -> (colour, vis shape, legend glyph)
     "Region": ("#4e79a7", "dot", "●"),
     "Carrier": ("#f28e2b", "square", "■"),
     "Organisation": ("#59a14f", "triangle", "▲"),
-    "Group": ("#9c755f", "ellipse", "⬭"),
+    "Group": ("#9c755f", "dot", "●"),  # a shape with its label outside: the page draws the labels
     "PatternCase": ("#e15759", "diamond", "◆"),
     "Plan": ("#b07aa1", "hexagon", "⬢"),
     "Industry": ("#76b7b2", "triangleDown", "▼"),
@@ -158,15 +158,21 @@ def role_level(pattern: str, role: str) -> int:
 
 
 def shape_legend(G: nx.Graph, exclude=frozenset()) -> list[dict]:
-    """Legend items saying what the shapes mean, in grey, for views where colour means something else."""
+    """Legend items saying what the shapes mean, in grey, for views where colour means something else.
+
+    Types drawn with one shape share an item ("shape: region / group").
+    """
     present = {d["type"] for _, d in G.nodes(data=True)} - set(exclude)
+    by_glyph: dict[str, list[str]] = {}
+    for t, (_, _, glyph) in TYPE_STYLE.items():
+        if t in present:
+            by_glyph.setdefault(glyph, []).append(t)
     return [
         {
             "glyph": glyph,
             "colour": "#57606a",
-            "zh": f"形状：{term_labels(G, t)[0]}",
-            "en": f"shape: {term_labels(G, t)[1]}",
+            "zh": "形状：" + " / ".join(term_labels(G, t)[0] for t in types),
+            "en": "shape: " + " / ".join(term_labels(G, t)[1] for t in types),
         }
-        for t, (_, _, glyph) in TYPE_STYLE.items()
-        if t in present
+        for glyph, types in by_glyph.items()
     ]
