@@ -71,6 +71,16 @@ class Results:
         return cls(list(names), [tuple(to_python(s[n]) for n in names) for s in solutions])
 
     @classmethod
+    def from_records(cls, records: list[dict], columns: list[str] | None = None) -> Results:
+        """Rows from dicts sharing their keys (the first record's keys are the columns unless given).
+
+        >>> Results.from_records([{"a": 1, "b": None}]).rows
+        [(1, None)]
+        """
+        names = list(columns if columns is not None else (records[0] if records else []))
+        return cls(names, [tuple(r.get(n) for n in names) for r in records])
+
+    @classmethod
     def from_frame(cls, frame: pandas.DataFrame) -> Results:
         """Rows of a DataFrame, missing values (None, NaN, <NA>) as None."""
         rows = [tuple(None if _missing(v) else v for v in row) for row in frame.itertuples(index=False)]

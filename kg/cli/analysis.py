@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.cli.options import add_verb, positive_int, print_frame, print_json, read_graph, read_network
+from kg.cli.options import TABLE_FORMATS, add_verb, positive_int, print_json, read_graph, read_network
 
 
 def patterns(args) -> int:
+    from kg.cli.render import write_output
     from kg.patterns import patterns_table
 
     graph = read_graph(args)
-    print_frame(patterns_table(graph, pattern=args.pattern), args.format)
+    write_output(patterns_table(graph, pattern=args.pattern), args, graph=graph)
     return 0
 
 
@@ -35,20 +36,22 @@ def chains(args) -> int:
 
 
 def profile(args) -> int:
+    from kg.cli.render import write_output
     from kg.patterns import pattern_profile
 
-    print_frame(pattern_profile(read_graph(args), args.entity), args.format)
+    graph = read_graph(args)
+    write_output(pattern_profile(graph, args.entity), args, graph=graph)
     return 0
 
 
 def bridges(args) -> int:
-    import pandas as pd
-
+    from kg.cli.render import write_output
     from kg.network import bridges
+    from kg.results import Results
 
-    frame = pd.DataFrame(bridges(read_network(args), top=args.top)).drop(columns=["node"])
-    frame["provinces"] = frame["provinces"].map(", ".join)
-    print_frame(frame, args.format)
+    found = bridges(read_network(args), top=args.top)
+    rows = [{**{k: v for k, v in b.items() if k != "node"}, "provinces": ", ".join(b["provinces"])} for b in found]
+    write_output(Results.from_records(rows), args)
     return 0
 
 
@@ -63,7 +66,7 @@ def export(args) -> int:
 
 
 def register(verbs) -> None:
-    table = ("table", "csv", "json")
+    table = TABLE_FORMATS
     verb = add_verb(
         verbs,
         "patterns",
