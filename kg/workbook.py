@@ -3,7 +3,8 @@
 The first sheet, ``answer``, holds :func:`kg.readable.readable` rows (figures written out,
 codes as labels, IRIs prefixed; a missing value is an empty cell). The second, ``sources``,
 lists each document the rows cite (the values of every ``source`` column, by id, IRI or
-title) with its titles, author, publisher and date from the graph's source descriptions.
+title, and the ids in ``answer.attrs["sources"]``) with its titles, author, publisher and
+date from the graph's source descriptions.
 
 >>> from kg.examples import tiny_graph
 >>> from kg.results import Results
@@ -38,8 +39,9 @@ SELECT ?s ?title_zh ?title_en ?author ?publisher ?date WHERE {
 
 
 def cited_sources(answer: Results, graph) -> list[dict]:
-    """The description of every source the answer's ``source`` columns name (by id, IRI or title), in order."""
+    """The description of every source the answer cites (``source`` columns by id, IRI or title; ``attrs``), by id."""
     cited = {v for c in answer.columns if re.fullmatch(r"source\d*", c) for v in answer.column(c) if v}
+    cited |= set(answer.attrs.get("sources", ()))
     found = []
     for row in graph.results(_SOURCES).records():
         source_id = row["s"].removeprefix(SRC)

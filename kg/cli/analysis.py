@@ -1,4 +1,5 @@
-"""Verbs over the cooperation network: ``patterns``, ``chains``, ``profile``, ``bridges``, ``export``."""
+"""Verbs over patterns and the cooperation network: ``patterns``, ``chains``, ``profile``, ``compare``, ``bridges``,
+``export``."""
 
 from __future__ import annotations
 
@@ -41,6 +42,19 @@ def profile(args) -> int:
 
     graph = read_graph(args)
     write_output(pattern_profile(graph, args.entity), args, graph=graph)
+    return 0
+
+
+def compare(args) -> int:
+    from kg.cli.render import write_output
+    from kg.comparison import comparison
+
+    graph = read_graph(args)
+    found = comparison(graph, args.entities, lang=args.lang)
+    if args.format == "json":
+        print_json(found.as_dict())
+    else:
+        write_output(found.results(), args, lang=args.lang, graph=graph)
     return 0
 
 
@@ -106,6 +120,21 @@ def register(verbs) -> None:
         formats=table,
     )
     verb.add_argument("entity")
+
+    verb = add_verb(
+        verbs,
+        "compare",
+        compare,
+        "entities side by side: level, figures, plans, parks, cases and roles, every cell cited",
+        "Show side by side, one column per entity, what the graph holds for each: level, the region it is part of, "
+        "figures by indicator (with the plan that set a target), plans that apply to it, its industries, the parks "
+        "and carriers in it with their industries, the pattern cases it takes part in and its roles. Every item is "
+        "followed by [source locator]; --format json gives the items with their citations as data.",
+        graph=True,
+        formats=TABLE_FORMATS,
+    )
+    verb.add_argument("entities", nargs="+", metavar="ENTITY", help="names in Chinese or English, pinyin, code or id")
+    verb.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of labels and figures (default zh)")
 
     verb = add_verb(
         verbs,

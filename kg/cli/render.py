@@ -61,11 +61,16 @@ def _text(value) -> str:
         return number_text(float(f"{value:.4g}") if abs(value) < 1 else round(value, 2))
     if isinstance(value, date):
         return value.isoformat()
-    return " ".join(str(value).split())
+    return "\n".join(" ".join(line.split()) for line in str(value).splitlines())
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` cells, broken at a space where one is near, else between characters."""
+    """``text`` in lines of at most ``width`` cells, broken at a space where one is near, else between characters.
+
+    A line break in ``text`` is kept (a cell of several items shows one a line).
+    """
+    if "\n" in text:
+        return [line for part in text.split("\n") for line in _wrap(part, width)]
     lines, line = [], ""
     for char in text:
         if display_width(line + char) <= width:
@@ -107,7 +112,10 @@ def table_text(answer: Results, width: int | None = None, wide: bool = False, la
 
     shown = readable(answer, lang)
     cells = [[_text(v) for v in row] for row in shown.rows]
-    natural = [max([display_width(c) for c in column] or [0]) for column in zip(shown.columns, *cells, strict=True)]
+    natural = [
+        max(display_width(line) for cell in column for line in cell.split("\n") or [""])
+        for column in zip(shown.columns, *cells, strict=True)
+    ]
     widths = natural if wide else _fit(natural, width or shutil.get_terminal_size().columns)
     numeric = [
         bool(present) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present)
