@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 
 from kg.iris import shorten
-from kg.results import Results
+from kg.results import Results, is_missing
 from kg.vocabulary import LABELS, SCHEMES
 
 __all__ = ["MISSING", "FIGURE_COLUMNS", "label", "number_text", "amount_text", "figure_text", "readable"]
@@ -140,14 +140,15 @@ def figure_text(value, unit, comparator=None, year=None, kind=None, lang: str = 
     '数字经济核心产业 1.5 万亿元（2022，目标）'
     >>> figure_text(2000, "cny_100m", "about", 2023, "target", lang="en")
     'about 200 billion yuan (2023, target)'
-    >>> figure_text(None, "percent")
-    '—'
+    >>> figure_text(None, "percent"), figure_text(10, "percent", year=float("nan"))
+    ('—', '10 %')
     """
-    if value is None:
+    if is_missing(value):
         return MISSING
+    comparator, year, kind = (None if is_missing(v) else v for v in (comparator, year, kind))
     written = _COMPARATORS[lang].get(comparator or "eq", "")
     text = " ".join(p for p in (indicator, written, amount_text(value, unit, lang)) if p)
-    about = [str(year)] if year is not None else []
+    about = [number_text(year) if isinstance(year, float) else str(year)] if year is not None else []
     if kind:
         about.append(label(kind, lang, column="kind").removesuffix("值"))
     if not about:

@@ -27,7 +27,7 @@ from kg.iris import XSD
 if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-up
     import pandas
 
-__all__ = ["Results", "to_python"]
+__all__ = ["Results", "to_python", "is_missing"]
 
 _INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 
@@ -83,7 +83,7 @@ class Results:
     @classmethod
     def from_frame(cls, frame: pandas.DataFrame) -> Results:
         """Rows of a DataFrame, missing values (None, NaN, <NA>) as None."""
-        rows = [tuple(None if _missing(v) else v for v in row) for row in frame.itertuples(index=False)]
+        rows = [tuple(None if is_missing(v) else v for v in row) for row in frame.itertuples(index=False)]
         return cls([str(c) for c in frame.columns], rows, dict(frame.attrs))
 
     def __len__(self) -> int:
@@ -108,7 +108,12 @@ class Results:
         return frame
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
+    """Whether a cell is missing: None, NaN or pandas' <NA> alike.
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing(0)
+    (True, True, False)
+    """
     if value is None or type(value).__name__ == "NAType":
         return True
     return isinstance(value, float) and value != value
