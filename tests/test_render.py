@@ -211,3 +211,15 @@ def test_xlsx_without_a_file_is_refused(built, tmp_path, capsys, monkeypatch):
     assert main(["query", "cq08-plans-per-year", "--graph", str(built / "kg.nq"), "--format", "xlsx"]) == 2
     assert "--format xlsx writes a workbook: give the file with --out FILE.xlsx" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_stats_prints_its_counts_as_tables(built, capsys):
+    assert main(["stats", "--out", str(built)]) == 0
+    out = capsys.readouterr().out
+    counts = json.loads((built / "stats.json").read_text(encoding="utf-8"))
+    assert out.startswith(f"quads: {counts['quads']}\n")
+    lines = out.splitlines()
+    header = lines.index(next(line for line in lines if line.startswith("classes ")))
+    assert lines[header].split() == ["classes", "count"]
+    shown = dict(line.split() for line in lines[header + 2 : header + 2 + len(counts["classes"])])
+    assert {k: int(v) for k, v in shown.items()} == counts["classes"]

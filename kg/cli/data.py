@@ -53,11 +53,13 @@ def stats(args) -> int:
     if args.format == "json":
         print(json.dumps(counts, ensure_ascii=False, indent=2, sort_keys=True))
         return 0
+    from kg.cli.render import text_output
+    from kg.results import Results
+
     print(f"quads: {counts['quads']}")
     for section in ("classes", "facts_per_source", "triples_per_graph", "predicates"):
-        print(f"\n{section}:")
-        for key, value in sorted(counts[section].items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"  {value:>7}  {key}")
+        rows = sorted(counts[section].items(), key=lambda kv: (-kv[1], kv[0]))
+        print("\n" + text_output(Results([section, "count"], rows), "table", wide=args.wide), end="")
     return 0
 
 
@@ -105,7 +107,7 @@ def register(verbs) -> None:
         data=True,
         formats=("text", "json"),
     )
-    add_verb(
+    verb = add_verb(
         verbs,
         "stats",
         stats,
@@ -116,6 +118,7 @@ def register(verbs) -> None:
         data=True,
         formats=("table", "json"),
     )
+    verb.add_argument("--wide", action="store_true", help="table: every cell on one line, however wide")
     verb = add_verb(
         verbs,
         "coverage",

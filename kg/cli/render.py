@@ -33,18 +33,19 @@ _GAP = "  "
 _NARROWEST = 6
 
 
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
     """Terminal cells ``text`` takes: wide and full-width (CJK) characters two, combining marks none.
 
     >>> display_width("合肥 Hefei"), display_width("e\u0301")
     (10, 1)
     """
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    return sum(map(_char_width, text))
 
 
 def as_results(answer) -> Results:
@@ -71,10 +72,11 @@ def _wrap(text: str, width: int) -> list[str]:
     """
     if "\n" in text:
         return [line for part in text.split("\n") for line in _wrap(part, width)]
-    lines, line = [], ""
+    lines, line, used = [], "", 0
     for char in text:
-        if display_width(line + char) <= width:
-            line += char
+        cells = _char_width(char)
+        if used + cells <= width:
+            line, used = line + char, used + cells
             continue
         space = line.rfind(" ")
         if char != " " and space > 0 and display_width(line[space + 1 :]) < width // 2:
@@ -83,6 +85,7 @@ def _wrap(text: str, width: int) -> list[str]:
         else:
             lines.append(line.rstrip())
             line = char.lstrip()
+        used = display_width(line)
     return [*lines, line] if line or not lines else lines
 
 
