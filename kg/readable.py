@@ -159,21 +159,27 @@ def figure_text(value, unit, comparator=None, year=None, kind=None, lang: str = 
 def readable(results: Results, lang: str = "zh") -> Results:
     """The rows as a table shows them: a figure's columns as one ``figure`` column, codes as labels, IRIs prefixed.
 
-    Missing values stay None (the table writes :data:`MISSING`).
+    A column ``X`` beside ``X_en`` shows the one of ``lang`` under the name ``X``. Missing
+    values stay None (the table writes :data:`MISSING`).
 
     >>> answer = Results(["subject", "value", "unit", "comparator", "year"], [("合肥市", 50.0, "percent", "gt", 2025)])
     >>> readable(answer).records()
     [{'subject': '合肥市', 'figure': '> 50 %（2025）'}]
+    >>> readable(Results(["case", "case_en"], [("合肥数字经济板块协同发展", "Hefei block synergy")]), "en").rows
+    [('Hefei block synergy',)]
     """
     columns = list(results.columns)
     figure = [c for c in FIGURE_COLUMNS if c in columns] if {"value", "unit"} <= set(columns) else []
-    shown = [c for c in columns if c not in figure[1:]]
+    english = {c: f"{c}_en" for c in columns if f"{c}_en" in columns}
+    shown = [c for c in columns if c not in figure[1:] and c not in english.values()]
     rows = []
     for row in results.rows:
         cells = dict(zip(columns, row, strict=True))
         out = []
         for column in shown:
-            if figure and column == "value":
+            if column in english and lang == "en":
+                out.append(_cell(cells[english[column]], column, lang))
+            elif figure and column == "value":
                 out.append(None if cells["value"] is None else figure_text(lang=lang, **{c: cells[c] for c in figure}))
             else:
                 out.append(_cell(cells[column], column, lang))

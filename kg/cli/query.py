@@ -45,8 +45,9 @@ def _lang(name: str | None, params: dict[str, str]) -> str:
     return params.get("lang", default) or "zh"
 
 
-def _answer(args, text: str | None) -> str:
-    """The printed answer of a named query (``text`` None) or of the SPARQL ``text``; an xlsx is written here."""
+def _answer(args, text: str | None) -> tuple[str, str]:
+    """What a named query (``text`` None) or the SPARQL ``text`` prints on stdout and stderr (an xlsx is written
+    here, in the process that ran the query)."""
     import contextlib
     import io
 
@@ -63,10 +64,10 @@ def _answer(args, text: str | None) -> str:
     else:
         result = graph.results(text, allow_service=args.allow_service)
     if isinstance(result, bool):
-        return "true\n" if result else "false\n"
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        return ("true\n" if result else "false\n"), ""
+    with contextlib.redirect_stdout(io.StringIO()) as printed, contextlib.redirect_stderr(io.StringIO()) as said:
         write_output(result, args, lang=_lang(args.sparql if text is None else None, params), graph=graph)
-    return printed.getvalue()
+    return printed.getvalue(), said.getvalue()
 
 
 def run(args) -> int:
@@ -98,7 +99,9 @@ def run(args) -> int:
         answer = run_limited(
             _answer, args, text, timeout=args.timeout, memory=args.memory_limit, isolate=not args.allow_service
         )
-    sys.stdout.write(answer)
+    printed, said = answer
+    sys.stdout.write(printed)
+    sys.stderr.write(said)
     return 0
 
 

@@ -89,13 +89,17 @@ def _wrap(text: str, width: int) -> list[str]:
     return [*lines, line] if line or not lines else lines
 
 
-def _fit(natural: list[int], width: int) -> list[int]:
-    """Column widths that fit ``width``: the widest column gives way first, none below a few cells."""
+def _fit(natural: list[int], headers: list[int], width: int) -> list[int]:
+    """Column widths that fit ``width``: the widest column gives way first, none below its header if all can
+    keep theirs, else none below a few cells."""
     widths = list(natural)
     room = width - len(_GAP) * (len(widths) - 1)
+    least = [min(n, max(_NARROWEST, h)) for n, h in zip(natural, headers, strict=True)]
+    if sum(least) > room:
+        least = [min(n, _NARROWEST) for n in natural]
     while sum(widths) > room:
-        widest = max(range(len(widths)), key=widths.__getitem__)
-        if widths[widest] <= _NARROWEST:
+        widest = max(range(len(widths)), key=lambda i: widths[i] - least[i] > 0 and widths[i])
+        if widths[widest] <= least[widest]:
             break
         widths[widest] -= 1
     return widths
@@ -119,7 +123,8 @@ def table_text(answer: Results, width: int | None = None, wide: bool = False, la
         max(display_width(line) for cell in column for line in cell.split("\n") or [""])
         for column in zip(shown.columns, *cells, strict=True)
     ]
-    widths = natural if wide else _fit(natural, width or shutil.get_terminal_size().columns)
+    headers = [display_width(c) for c in shown.columns]
+    widths = natural if wide else _fit(natural, headers, width or shutil.get_terminal_size().columns)
     numeric = [
         bool(present) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present)
         for present in ([v for v in column if v is not None] for column in zip(*shown.rows, strict=True))
