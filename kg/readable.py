@@ -20,7 +20,6 @@ workbooks; CSV and JSON keep the codes.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from kg.iris import shorten
@@ -86,7 +85,7 @@ def label(code, lang: str = "zh", column: str | None = None):
     """
     if not isinstance(code, str):
         return code
-    key = re.sub(r"\d+$", "", column or "")
+    key = (column or "").rstrip("0123456789")
     schemes = _COLUMN_SCHEMES.get(key) or (SCHEMES if column is None else ())
     for scheme in schemes:
         local = SCHEMES[scheme].get(code)

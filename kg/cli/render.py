@@ -23,6 +23,7 @@ import json
 import sys
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from kg.readable import MISSING, number_text, readable
 from kg.results import Results
@@ -33,6 +34,7 @@ _GAP = "  "
 _NARROWEST = 6
 
 
+@lru_cache(maxsize=8192)
 def _char_width(char: str) -> int:
     if unicodedata.combining(char):
         return 0
@@ -45,7 +47,7 @@ def display_width(text: str) -> int:
     >>> display_width("合肥 Hefei"), display_width("e\u0301")
     (10, 1)
     """
-    return sum(map(_char_width, text))
+    return len(text) if text.isascii() else sum(map(_char_width, text))
 
 
 def as_results(answer) -> Results:
@@ -98,10 +100,10 @@ def _fit(natural: list[int], headers: list[int], width: int) -> list[int]:
     if sum(least) > room:
         least = [min(n, _NARROWEST) for n in natural]
     while sum(widths) > room:
-        widest = max(range(len(widths)), key=lambda i: widths[i] - least[i] > 0 and widths[i])
-        if widths[widest] <= least[widest]:
+        shrinkable = [i for i, w in enumerate(widths) if w > least[i]]
+        if not shrinkable:
             break
-        widths[widest] -= 1
+        widths[max(shrinkable, key=widths.__getitem__)] -= 1
     return widths
 
 
@@ -120,7 +122,7 @@ def table_text(answer: Results, width: int | None = None, wide: bool = False, la
     shown = readable(answer, lang)
     cells = [[_text(v) for v in row] for row in shown.rows]
     natural = [
-        max(display_width(line) for cell in column for line in cell.split("\n") or [""])
+        max(display_width(line) for cell in column for line in cell.split("\n"))
         for column in zip(shown.columns, *cells, strict=True)
     ]
     headers = [display_width(c) for c in shown.columns]
