@@ -158,18 +158,22 @@ def figure_text(value, unit, comparator=None, year=None, kind=None, lang: str = 
 def readable(results: Results, lang: str = "zh") -> Results:
     """The rows as a table shows them: a figure's columns as one ``figure`` column, codes as labels, IRIs prefixed.
 
-    A column ``X`` beside ``X_en`` shows the one of ``lang`` under the name ``X``. Missing
-    values stay None (the table writes :data:`MISSING`).
+    A column ``X`` (or ``X_zh``) beside ``X_en`` shows the one of ``lang`` under the name
+    ``X``. Missing values stay None (the table writes :data:`MISSING`).
 
     >>> answer = Results(["subject", "value", "unit", "comparator", "year"], [("合肥市", 50.0, "percent", "gt", 2025)])
     >>> readable(answer).records()
     [{'subject': '合肥市', 'figure': '> 50 %（2025）'}]
     >>> readable(Results(["case", "case_en"], [("合肥数字经济板块协同发展", "Hefei block synergy")]), "en").rows
     [('Hefei block synergy',)]
+    >>> readable(Results(["label_zh", "label_en"], [("上海市", "Shanghai")])).records()
+    [{'label': '上海市'}]
     """
     columns = list(results.columns)
     figure = [c for c in FIGURE_COLUMNS if c in columns] if {"value", "unit"} <= set(columns) else []
-    english = {c: f"{c}_en" for c in columns if f"{c}_en" in columns}
+    # a column beside its English twin (X and X_en, or X_zh and X_en) shows one language, named X
+    english = {c: c.removesuffix("_zh") + "_en" for c in columns if c.removesuffix("_zh") + "_en" in columns}
+    english = {c: en for c, en in english.items() if c != en}
     shown = [c for c in columns if c not in figure[1:] and c not in english.values()]
     rows = []
     for row in results.rows:
@@ -183,7 +187,7 @@ def readable(results: Results, lang: str = "zh") -> Results:
             else:
                 out.append(_cell(cells[column], column, lang))
         rows.append(tuple(out))
-    names = ["figure" if figure and c == "value" else c for c in shown]
+    names = ["figure" if figure and c == "value" else c.removesuffix("_zh") if c in english else c for c in shown]
     return Results(names, rows, dict(results.attrs))
 
 

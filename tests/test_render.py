@@ -92,9 +92,10 @@ def test_columns_align_by_display_width_with_cjk():
 def test_one_missing_marker_for_none_nan_and_na():
     import pandas as pd
 
-    frame = pd.DataFrame({"a": ["x", None, "y"], "b": [1.5, float("nan"), 2.0], "c": pd.array([1, None, 3], "Int64")})
+    columns = {"a": ["x", None, "y"], "b": [1.5, float("nan"), 2.0], "c": pd.array([1, None, 3], "Int64")}
+    frame = pd.DataFrame({**columns, "d": ["z", "", "w"]})
     text = table_text(Results.from_frame(frame), width=80)
-    assert text.splitlines()[3].split() == [MISSING, MISSING, MISSING]
+    assert text.splitlines()[3].split() == [MISSING] * 4
     for other in ("None", "nan", "NaN", "<NA>"):
         assert other not in text
 

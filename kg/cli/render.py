@@ -56,7 +56,7 @@ def as_results(answer) -> Results:
 
 
 def _text(value) -> str:
-    if value is None:
+    if value is None or value == "":
         return MISSING
     if isinstance(value, bool):
         return "true" if value else "false"
