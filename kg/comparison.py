@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import ParameterError
-from kg.iris import ID, SRC
+from kg.iris import SRC, entity_id
 from kg.readable import figure_text, label
 from kg.results import Results
 
@@ -163,7 +163,7 @@ def _items(records: list[dict], text, extra=None) -> dict[str, list[Cited]]:
     cells: dict[str, dict[str, Cited]] = {}
     for r in records:
         words = text(r)
-        item = cells.setdefault(r["e"].removeprefix(ID), {}).setdefault(words, Cited(words))
+        item = cells.setdefault(entity_id(r["e"]), {}).setdefault(words, Cited(words))
         item.cite(r["g"], r["loc"])
         if extra:
             extra(item, r)
@@ -182,8 +182,10 @@ def comparison(graph, names: list[str], lang: str = "zh") -> Comparison:
     if len(set(iris)) < len(iris):
         raise ParameterError(f"{', '.join(names)}: an entity is named twice; name each once")
     labels = {r["e"]: r["name"] for r in _run(graph, "label", iris, lang)}
-    entities = [
-        {"id": iri.removeprefix(ID), "iri": iri, "label": labels.get(iri, iri.removeprefix(ID))} for iri in iris
+    shown = [labels.get(iri, entity_id(iri)) for iri in iris]
+    entities = [  # two entities of one label are told apart by their ids
+        {"id": entity_id(iri), "iri": iri, "label": name if shown.count(name) == 1 else f"{name} ({entity_id(iri)})"}
+        for iri, name in zip(iris, shown, strict=True)
     ]
     titles = _TITLES[lang]
     level = _items(_run(graph, "level", iris, lang), lambda r: label(r["code"], lang, column="level"))
