@@ -9,12 +9,14 @@ The public API, imported lazily so that ``import kg`` stays cheap:
 * :func:`kg.build` - validate and write ``build/kg.nq``, ``kg.ttl``, ``kg.jsonld``, ``stats.json``;
 * :func:`kg.validate` - the three validation layers, one report;
 * :func:`kg.query` - a named query of ``kg/queries`` (``kg.query("cq04-share-of-gdp-targets", region="合肥")``)
-  or any SPARQL, as a DataFrame.
+  or any SPARQL, as a DataFrame;
+* :func:`kg.compare` - entities side by side (``kg.compare("合肥", "南京", "杭州")``), every cell cited, as a
+  DataFrame.
 """
 
 from importlib import import_module
 
-__all__ = ["load", "from_tables", "build", "validate", "query"]
+__all__ = ["load", "from_tables", "build", "validate", "query", "compare"]
 __version__ = "0.2.0"
 
 _HOMES = {
@@ -23,6 +25,7 @@ _HOMES = {
     "build": "kg.build",
     "validate": "kg.validate",
     "query": "kg.queries",
+    "compare": "kg.comparison",
 }
 
 

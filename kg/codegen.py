@@ -99,6 +99,11 @@ def render(graph) -> dict[str, str]:
         vocab.append("    },")
     vocab += ["}", "", "#: role notation -> notation of the pattern the role belongs to", "ROLE_PATTERN = {"]
     vocab += [f"    {r!r}: {p!r}," for r, p in sorted(role_pattern.items())]
+    vocab += ["}", "", "#: local name -> (rdfs:label@zh, rdfs:label@en) of every labelled term", "LABELS = {"]
+    for term in terms:
+        zh, en = _label(graph, term, "zh"), _label(graph, term, "en")
+        if zh or en:
+            vocab.append(f"    {_local(term)!r}: ({zh!r}, {en!r}),")
     vocab += ["}", "", "#: local names of every term of the ontology", "TERMS = frozenset({"]
     vocab += [f"    {_local(t)!r}," for t in terms]
     vocab += ["})", ""]

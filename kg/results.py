@@ -27,7 +27,7 @@ from kg.iris import XSD
 if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-up
     import pandas
 
-__all__ = ["Results", "to_python"]
+__all__ = ["Results", "to_python", "is_missing"]
 
 _INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 
@@ -71,9 +71,19 @@ class Results:
         return cls(list(names), [tuple(to_python(s[n]) for n in names) for s in solutions])
 
     @classmethod
+    def from_records(cls, records: list[dict], columns: list[str] | None = None) -> Results:
+        """Rows from dicts sharing their keys (the first record's keys are the columns unless given).
+
+        >>> Results.from_records([{"a": 1, "b": None}]).rows
+        [(1, None)]
+        """
+        names = list(columns if columns is not None else (records[0] if records else []))
+        return cls(names, [tuple(r.get(n) for n in names) for r in records])
+
+    @classmethod
     def from_frame(cls, frame: pandas.DataFrame) -> Results:
         """Rows of a DataFrame, missing values (None, NaN, <NA>) as None."""
-        rows = [tuple(None if _missing(v) else v for v in row) for row in frame.itertuples(index=False)]
+        rows = [tuple(None if is_missing(v) else v for v in row) for row in frame.itertuples(index=False)]
         return cls([str(c) for c in frame.columns], rows, dict(frame.attrs))
 
     def __len__(self) -> int:
@@ -98,7 +108,12 @@ class Results:
         return frame
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
+    """Whether a cell is missing: None, NaN or pandas' <NA> alike.
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing(0)
+    (True, True, False)
+    """
     if value is None or type(value).__name__ == "NAType":
         return True
     return isinstance(value, float) and value != value

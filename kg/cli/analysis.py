@@ -1,17 +1,19 @@
-"""Verbs over the cooperation network: ``patterns``, ``chains``, ``profile``, ``bridges``, ``export``."""
+"""Verbs over patterns and the cooperation network: ``patterns``, ``chains``, ``profile``, ``compare``, ``bridges``,
+``export``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kg.cli.options import add_verb, positive_int, print_frame, print_json, read_graph, read_network
+from kg.cli.options import TABLE_FORMATS, add_verb, positive_int, print_json, read_graph, read_network
 
 
 def patterns(args) -> int:
+    from kg.cli.render import write_output
     from kg.patterns import patterns_table
 
     graph = read_graph(args)
-    print_frame(patterns_table(graph, pattern=args.pattern), args.format)
+    write_output(patterns_table(graph, pattern=args.pattern), args, graph=graph)
     return 0
 
 
@@ -35,20 +37,35 @@ def chains(args) -> int:
 
 
 def profile(args) -> int:
+    from kg.cli.render import write_output
     from kg.patterns import pattern_profile
 
-    print_frame(pattern_profile(read_graph(args), args.entity), args.format)
+    graph = read_graph(args)
+    write_output(pattern_profile(graph, args.entity), args, graph=graph)
+    return 0
+
+
+def compare(args) -> int:
+    from kg.cli.render import write_output
+    from kg.comparison import comparison
+
+    graph = read_graph(args)
+    found = comparison(graph, args.entities, lang=args.lang)
+    if args.format == "json":
+        print_json(found.as_dict())
+    else:
+        write_output(found.results(), args, lang=args.lang, graph=graph)
     return 0
 
 
 def bridges(args) -> int:
-    import pandas as pd
-
+    from kg.cli.render import write_output
     from kg.network import bridges
+    from kg.results import Results
 
-    frame = pd.DataFrame(bridges(read_network(args), top=args.top)).drop(columns=["node"])
-    frame["provinces"] = frame["provinces"].map(", ".join)
-    print_frame(frame, args.format)
+    found = bridges(read_network(args), top=args.top)
+    rows = [{**{k: v for k, v in b.items() if k != "node"}, "provinces": ", ".join(b["provinces"])} for b in found]
+    write_output(Results.from_records(rows), args)
     return 0
 
 
@@ -63,7 +80,7 @@ def export(args) -> int:
 
 
 def register(verbs) -> None:
-    table = ("table", "csv", "json")
+    table = TABLE_FORMATS
     verb = add_verb(
         verbs,
         "patterns",
@@ -103,6 +120,21 @@ def register(verbs) -> None:
         formats=table,
     )
     verb.add_argument("entity")
+
+    verb = add_verb(
+        verbs,
+        "compare",
+        compare,
+        "entities side by side: level, figures, plans, parks, cases and roles, every cell cited",
+        "Show side by side, one column per entity, what the graph holds for each: level, the region it is part of, "
+        "figures by indicator (with the plan that set a target), plans that apply to it, its industries, the parks "
+        "and carriers in it with their industries, the pattern cases it takes part in and its roles. Every item is "
+        "followed by [source locator]; --format json gives the items with their citations as data.",
+        graph=True,
+        formats=TABLE_FORMATS,
+    )
+    verb.add_argument("entities", nargs="+", metavar="ENTITY", help="names in Chinese or English, pinyin, code or id")
+    verb.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of labels and figures (default zh)")
 
     verb = add_verb(
         verbs,

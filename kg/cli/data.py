@@ -6,13 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from kg.cli.options import (
-    EXIT_INVALID,
-    add_verb,
-    print_frame,
-    print_json,
-    read_graph,
-)
+from kg.cli.options import EXIT_INVALID, TABLE_FORMATS, add_verb, print_json, read_graph
 
 
 def build(args) -> int:
@@ -59,35 +53,35 @@ def stats(args) -> int:
     if args.format == "json":
         print(json.dumps(counts, ensure_ascii=False, indent=2, sort_keys=True))
         return 0
+    from kg.cli.render import text_output
+    from kg.results import Results
+
     print(f"quads: {counts['quads']}")
     for section in ("classes", "facts_per_source", "triples_per_graph", "predicates"):
-        print(f"\n{section}:")
-        for key, value in sorted(counts[section].items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"  {value:>7}  {key}")
+        rows = sorted(counts[section].items(), key=lambda kv: (-kv[1], kv[0]))
+        print("\n" + text_output(Results([section, "count"], rows), "table", wide=args.wide), end="")
     return 0
 
 
 def coverage(args) -> int:
-    import pandas as pd
-
+    from kg.cli.render import write_output
     from kg.coverage import coverage
+    from kg.results import Results
 
-    frame = pd.DataFrame(coverage(read_graph(args)))
-    if args.thin:
-        frame = frame[frame["facts"] == 0]
-    print_frame(frame, args.format)
+    graph = read_graph(args)
+    rows = [row for row in coverage(graph) if not args.thin or row["facts"] == 0]
+    write_output(Results.from_records(rows), args, graph=graph)
     return 0
 
 
 def review(args) -> int:
-    import pandas as pd
-
     from kg import review
+    from kg.cli.render import write_output
+    from kg.results import Results
 
-    rows = (
-        review.near_duplicates(read_graph(args)) if args.report == "duplicates" else review.conflicts(read_graph(args))
-    )
-    print_frame(pd.DataFrame(rows), args.format)
+    graph = read_graph(args)
+    rows = review.near_duplicates(graph) if args.report == "duplicates" else review.conflicts(graph)
+    write_output(Results.from_records(rows), args, graph=graph)
     return 0
 
 
@@ -113,7 +107,7 @@ def register(verbs) -> None:
         data=True,
         formats=("text", "json"),
     )
-    add_verb(
+    verb = add_verb(
         verbs,
         "stats",
         stats,
@@ -124,6 +118,7 @@ def register(verbs) -> None:
         data=True,
         formats=("table", "json"),
     )
+    verb.add_argument("--wide", action="store_true", help="table: every cell on one line, however wide")
     verb = add_verb(
         verbs,
         "coverage",
@@ -132,7 +127,7 @@ def register(verbs) -> None:
         "For every source document, list its sections, tables, figures and boxes (read from the seed text) with the "
         "number of stated facts and entities citing each. Parts with 0 are thin spots.",
         graph=True,
-        formats=("table", "csv", "json"),
+        formats=TABLE_FORMATS,
     )
     verb.add_argument("--thin", action="store_true", help="only the parts nothing cites")
     verb = add_verb(
@@ -144,6 +139,6 @@ def register(verbs) -> None:
         "or alike labels). conflicts: facts that take one value (location, part of, years, dates) given two, "
         "each with its source and locator. Neither report chooses; a curator reads the sources.",
         graph=True,
-        formats=("table", "csv", "json"),
+        formats=TABLE_FORMATS,
     )
     verb.add_argument("report", choices=["duplicates", "conflicts"])

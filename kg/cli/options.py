@@ -1,16 +1,16 @@
-"""Options several verbs share, defined once, and how verbs read graphs and print tables."""
+"""Options several verbs share, defined once, and how verbs read graphs (tables are printed by :mod:`kg.cli.render`)."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from kg import paths
 
 __all__ = [
     "EXIT_INVALID",
+    "TABLE_FORMATS",
     "add_verb",
     "add_data",
     "add_out",
@@ -18,7 +18,6 @@ __all__ = [
     "add_format",
     "read_graph",
     "read_network",
-    "print_frame",
     "print_json",
     "positive_int",
     "positive_seconds",
@@ -27,6 +26,9 @@ __all__ = [
 
 #: Exit status for bad input (a :class:`kg.errors.KgError`).
 EXIT_INVALID = 2
+
+#: The output formats of verbs that print tables (through :mod:`kg.cli.render`); the first is the default.
+TABLE_FORMATS = ("table", "csv", "tsv", "json", "xlsx")
 
 GRAPH_HELP = "built kg.nq (or its folder) to load (default: build/kg.nq, else build from data/ in memory)"
 
@@ -103,7 +105,17 @@ def add_graph(verb: argparse.ArgumentParser, help: str = GRAPH_HELP) -> None:
 
 
 def add_format(verb: argparse.ArgumentParser, formats=("table", "csv", "json"), default: str = "table") -> None:
+    """``--format``; a verb that prints tables (``xlsx`` among its formats) also gets ``--wide`` and ``--out FILE``."""
     verb.add_argument("--format", choices=list(formats), default=default, help=f"output format (default: {default})")
+    if "xlsx" in formats:
+        verb.add_argument(
+            "--wide",
+            action="store_true",
+            help="table: every cell on one line, however wide (default: fit the terminal)",
+        )
+        verb.add_argument(
+            "--out", default=None, metavar="FILE", help="write the output to FILE instead of stdout (needed for xlsx)"
+        )
 
 
 def read_graph(args):
@@ -126,20 +138,3 @@ def read_network(args):
 
 def print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def print_frame(frame, fmt: str) -> None:
-    """A DataFrame or :class:`kg.results.Results` as an aligned table, CSV, TSV or JSON records on stdout."""
-    if not hasattr(frame, "to_json"):
-        frame = frame.to_frame()
-    if fmt == "json":
-        print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
-    elif fmt in ("csv", "tsv"):
-        frame.to_csv(sys.stdout, index=False, sep="," if fmt == "csv" else "\t")
-    else:
-        import pandas as pd
-
-        with pd.option_context(
-            "display.max_rows", None, "display.max_columns", None, "display.width", 250, "display.max_colwidth", 40
-        ):
-            print(frame.to_string(index=False) if len(frame) else "(no rows)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli.options import EXIT_INVALID, add_verb, positive_seconds, print_frame, size
+from kg.cli.options import EXIT_INVALID, TABLE_FORMATS, add_verb, positive_seconds, size
 from kg.errors import ParameterError
 
 EXAMPLES = """\
@@ -13,6 +13,7 @@ examples:
   kg query --list
   kg query cq04-share-of-gdp-targets --param region=合肥
   kg query 'SELECT ?r WHERE { ?r kg:partOf yrd:hefei }' --format csv
+  kg query cq04-share-of-gdp-targets --format xlsx --out targets.xlsx
   kg query -f my.rq --endpoint http://127.0.0.1:7878/query"""
 
 
@@ -35,26 +36,38 @@ def _text(path: str) -> str:
         raise MissingFile(path, "no such query file") from None
 
 
-def _answer(args, text: str | None) -> str:
-    """The printed answer of a named query (``text`` None) or of the SPARQL ``text``."""
+def _lang(name: str | None, params: dict[str, str]) -> str:
+    """The language a named query answers in (its ``lang`` parameter, else its default); zh for SPARQL text."""
+    from kg.queries import library
+
+    query = library().get(name) if name else None
+    default = query.parameters["lang"].default if query and "lang" in query.parameters else None
+    return params.get("lang", default) or "zh"
+
+
+def _answer(args, text: str | None) -> tuple[str, str]:
+    """What a named query (``text`` None) or the SPARQL ``text`` prints on stdout and stderr (an xlsx is written
+    here, in the process that ran the query)."""
     import contextlib
     import io
 
     from kg.cli.options import read_graph
+    from kg.cli.render import write_output
     from kg.queries import answer
 
     graph = read_graph(args)
+    params = _params(args.param)
     if text is None:
-        result = answer(graph, args.sparql, **_params(args.param))
+        result = answer(graph, args.sparql, **params)
     elif args.endpoint:
         result = graph.results(text)
     else:
         result = graph.results(text, allow_service=args.allow_service)
     if isinstance(result, bool):
-        return "true\n" if result else "false\n"
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
-        print_frame(result, args.format)
-    return printed.getvalue()
+        return ("true\n" if result else "false\n"), ""
+    with contextlib.redirect_stdout(io.StringIO()) as printed, contextlib.redirect_stderr(io.StringIO()) as said:
+        write_output(result, args, lang=_lang(args.sparql if text is None else None, params), graph=graph)
+    return printed.getvalue(), said.getvalue()
 
 
 def run(args) -> int:
@@ -86,7 +99,9 @@ def run(args) -> int:
         answer = run_limited(
             _answer, args, text, timeout=args.timeout, memory=args.memory_limit, isolate=not args.allow_service
         )
-    sys.stdout.write(answer)
+    printed, said = answer
+    sys.stdout.write(printed)
+    sys.stderr.write(said)
     return 0
 
 
@@ -95,12 +110,12 @@ def register(verbs) -> None:
         verbs,
         "query",
         run,
-        "run a named query or any SPARQL; print a table, CSV, TSV or JSON",
+        "run a named query or any SPARQL; print a table, CSV, TSV or JSON, or write an xlsx workbook",
         "Run a named query of kg/queries (see --list) with --param name=value, a SPARQL string, or a .rq file, over "
         "the union of all graphs.\nPrefixes kg:, yrd:, src:, rdf:, rdfs:, xsd:, owl:, skos:, prov:, org:, schema:, "
         "dcterms:, qb:, wgs:, sh: are declared already.\n\n" + EXAMPLES,
         graph=True,
-        formats=("table", "csv", "tsv", "json"),
+        formats=TABLE_FORMATS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verb.add_argument("sparql", nargs="?", help="a named query or the text of a SPARQL query")
