@@ -23,7 +23,8 @@ import statistics
 from pyoxigraph import Store
 from timing import median_ms
 
-from kg.iris import PREFIXES, dataset_quads
+from kg.iris import PREFIXES
+from kg.mapping import dataset_quads
 from kg.names import names_of
 from kg.queries import bind, library, run, with_values
 from kg.store import KnowledgeGraph
