@@ -32,12 +32,16 @@ from kg.synthetic import scaled_tables
 from kg.tables import load_tables
 
 ID = "https://w3id.org/yrd-de/id/"
-#: Entities are given by IRI: in scaled data every copy of 上海 is also called 上海.
+#: Entities are given by IRI: in scaled data every copy of 上海 is also called 上海. The lookups of cq13-cq16 are
+#: measured as they are meant to be used, for one subject, plan, issuer or group (unbound they list everything).
 PARAMS = {
     "cq02-cooperation-chains": {"from": ID + "shanghai", "to": ID + "suzhou-anhui"},
     "cq03-carriers-by-industry": {"industry": ID + "artificial-intelligence"},
     "cq10-entity-facts": {"entity": ID + "hefei"},
+    "cq13-figures": {"subject": ID + "nanjing"},
     "cq14-plan-contents": {"plan": ID + "yrd-digital-trunk-line-outline"},
+    "cq15-policy-timeline": {"issuer": ID + "national-data-administration"},
+    "cq16-group-members": {"group": ID + "wanbei-six-cities"},
 }
 
 
