@@ -457,18 +457,6 @@ def test_cq12_named_query_lists_cross_province_ties(graph):
     assert ("上海市", "皖北", "transfersIndustryTo") in pairs  # 三（一）2
 
 
-def test_cq12_scope_keeps_the_ties_inside_the_delta(graph):
-    # caict-2021 三（一）2: 上海 passes industry on to 皖北 (安徽) — inside the delta; zhang-2023 三（二）2: 上海 links
-    # its data infrastructure with 贵州, 甘肃 and 宁夏 — outside it.
-    everywhere = run(graph, "cq12-cross-province-ties")
-    delta = run(graph, "cq12-cross-province-ties", scope="delta")
-    assert ("上海市", "皖北") in set(zip(delta["from"], delta["to"], strict=True))
-    west = everywhere[(everywhere["from"] == "上海市") & (everywhere["relation"] == "dataInfrastructureLink")]
-    assert set(west["to"]) == {"贵州省", "甘肃省", "宁夏回族自治区"} and set(west["locator"]) == {"三（二）2"}
-    assert not set(west["to"]) & set(delta["to"])
-    assert set(delta["fromProvince"]) | set(delta["toProvince"]) <= {"上海市", "江苏省", "浙江省", "安徽省"}
-
-
 # ---------------------------------------------------------------- CQ13 figures by subject, indicator, year, kind, plan
 
 
