@@ -51,6 +51,11 @@ def _reference_fields(package: dict) -> dict[str, set[str]]:
     return fields
 
 
+def _renamed(value, suffix: str):
+    """An id, or each id of a list field (``also_of``), with the copy's suffix."""
+    return tuple(f"{v}{suffix}" for v in value) if isinstance(value, (list, tuple)) else f"{value}{suffix}"
+
+
 def scaled_tables(tables: Tables, factor: int, ties: int = 20, seed: int = 42) -> Tables:
     """``factor`` renamed copies of the tables' rows, joined by ``ties`` links per copy."""
     renamed = _reference_fields(tables.package)
@@ -63,7 +68,7 @@ def scaled_tables(tables: Tables, factor: int, ties: int = 20, seed: int = 42) -
         for i in range(factor):
             suffix = f"-s{i}" if i else ""
             for row in rows:
-                values = {k: (f"{v}{suffix}" if k in renamed[name] and v else v) for k, v in row.values.items()}
+                values = {k: (_renamed(v, suffix) if k in renamed[name] and v else v) for k, v in row.values.items()}
                 copies.append(Row(name, row.line, values))
         scaled.rows[name] = copies
     rng = random.Random(seed)

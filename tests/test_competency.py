@@ -41,6 +41,13 @@ def test_cq01_every_pattern_has_its_two_cases(graph):
     assert frame.locator.str.match(r"^(三|表[456]|图([6-9]|1[0-4]))").all()  # all inside section 三
 
 
+def test_cq01_pattern_by_its_chinese_name(graph):
+    # 三（二）: 产业飞地 is the industrial-enclave pattern; its two cases are 上海 (工业互联网) and 浙江 (电子商务).
+    frame = run(graph, "cq01-pattern-participants", pattern="产业飞地")
+    assert set(frame["case"]) == {"上海工业互联网产业飞地模式", "浙江电子商务产业飞地模式"}
+    assert frame.equals(run(graph, "cq01-pattern-participants", pattern="industrial_enclave"))
+
+
 def test_cq01_electronics_gradient_tiers(graph):
     # 三（一）1 and 图6: 第一梯度 上海, 杭州, 南京, 苏州; 第二梯队 宁波, 无锡, 扬州, 湖州;
     # 第三梯队 永州, 华蓥, 黄石开发区, 萍乡, 九江. Each tier also takes part as a group, under its printed name.
@@ -188,6 +195,18 @@ def test_cq03_ai_in_hefei_and_suzhou(graph):
     }
 
 
+def test_cq03_carriers_of_a_municipality(graph):
+    # 三（三）1: the axis carriers of Shanghai's AI industry are 张江人工智能岛, 西岸智慧谷 and
+    # 马桥人工智能创新试验区 (上海 is a province-level municipality: no prefecture-level city between).
+    frame = run(graph, "cq03-carriers-by-industry", industry="人工智能", city="上海")
+    rows = {(r.place, r.region, r.source, r.locator) for r in frame.itertuples()}
+    for carrier in ("张江人工智能岛", "西岸智慧谷", "马桥人工智能创新试验区"):
+        assert (carrier, "上海市", CAICT, "三（三）1") in rows
+    kinds = dict(zip(frame["place"], frame["kind"], strict=True))
+    assert kinds["张江人工智能岛"] == "innovation_platform"  # its controlled kind (carriers.csv), not the class
+    assert "Carrier" not in set(frame["kind"])
+
+
 # ---------------------------------------------------------------- CQ05 places outside the delta
 
 
@@ -236,6 +255,18 @@ def test_cq05_outside_places_and_their_ties(graph):
     assert ("operatesEnclaveIn", "阿里巴巴") in set(zip(xining["link"], xining["partner"], strict=False))
 
 
+def test_cq05_links_read_in_the_direction_of_the_fact(graph):
+    # 三（一）1: the delta (长三角) passes electronics industry on to 九江 — 长三角 transfersIndustryTo 九江,
+    # so for the place 九江 the fact comes in; 九江 itself takes part in the case as a tier-3 city (out).
+    frame = run(graph, "cq05-places-outside-delta")
+    jiujiang = {(r.direction, r.link, r.partner) for r in frame[frame["place"] == "九江市"].itertuples()}
+    assert ("in", "transfersIndustryTo", "长三角") in jiujiang
+    assert ("out", "participant: tier3", "长三角电子信息产业梯度转移") in jiujiang
+    # 三（二）2: 阿里巴巴 operates the enclave in 西宁: the fact reads 阿里巴巴 → 西宁 (in, for 西宁).
+    xining = frame[(frame["place"] == "西宁市") & (frame["link"] == "operatesEnclaveIn")]
+    assert set(xining["direction"]) == {"in"}
+
+
 # ---------------------------------------------------------------- CQ06 enclave operators
 
 
@@ -269,6 +300,27 @@ def test_cq07_clusters_shared_by_provinces(graph):
     for industry, regions in shared.items():
         row = named[named["industry"] == industry]
         assert regions <= set(row["regions"].iloc[0].split(", "))
+
+
+def test_cq07_counts_regions_of_the_delta_by_default(graph):
+    # 三（三）1: 上海 builds an AI industry; 四（二）1 / 二（一）: 合肥 and 杭州 name AI among their priorities;
+    # huaxin-2025 专栏7: 广东 and its cities 广州, 深圳, 珠海, 佛山, 惠州, 东莞, 中山 lay out AI — outside the delta.
+    delta = run(graph, "cq07-shared-industries")
+    regions = set(delta[delta["industry"] == "人工智能"]["regions"].iloc[0].split(", "))
+    assert {"上海市", "合肥市", "杭州市"} <= regions
+    assert not regions & {"广东省", "广州市", "深圳市", "珠海市", "佛山市", "惠州市", "东莞市", "中山市"}
+    china = run(graph, "cq07-shared-industries", scope="china")
+    wider = set(china[china["industry"] == "人工智能"]["regions"].iloc[0].split(", "))
+    assert {"广东省", "广州市", "深圳市", "珠海市", "佛山市", "惠州市", "东莞市", "中山市"} <= wider
+    assert run(graph, "cq07-shared-industries", scope="all")["count"].sum() >= china["count"].sum()
+
+
+def test_cq07_one_level_at_a_time(graph):
+    # csst-2021 ¶8: the provinces 上海 and 江苏 both name 智能制造; 上海 and 浙江 both name 互联网.
+    provinces = run(graph, "cq07-shared-industries", level="province")
+    shared = {row.industry: set(row.regions.split(", ")) for row in provinces.itertuples()}
+    assert {"上海市", "江苏省"} <= shared["智能制造"] and {"上海市", "浙江省"} <= shared["互联网"]
+    assert all(name.endswith("省") or name == "上海市" for names in shared.values() for name in names)
 
 
 # ---------------------------------------------------------------- CQ08 plans per year and level
@@ -339,6 +391,20 @@ def test_cq10_facts_about_hefei_hitech_zone_cite_sources(graph):
     assert frame["source"].notna().all() and frame.locator.notna().all()
 
 
+def test_cq10_figures_and_participations_in_columns(graph):
+    # 表7: 南京 aims at core digital industries of 1.5 万亿 in 2022 (南京市数字经济发展三年行动计划（2020-2022）).
+    frame = run(graph, "cq10-entity-facts", entity="南京")
+    figures = frame[frame["predicate"] == "figureOf"]
+    core = figures[figures["indicator"] == "数字经济核心产业规模"].iloc[0]
+    assert (core.value, core.unit, core.comparator, core.year, core.kind) == (1.5, "cny_trillion", "eq", 2022, "target")
+    assert (core.source, core.locator) == (CAICT, "表7")
+    assert not figures["value"].astype(str).str.contains("/id/").any()
+    # 三（一）1 and 图6: 九江 is in the third tier of the electronics gradient.
+    jiujiang = run(graph, "cq10-entity-facts", entity="九江")
+    taking_part = jiujiang[jiujiang["predicate"] == "participant"]
+    assert set(zip(taking_part["value"], taking_part["role"], strict=True)) == {("长三角电子信息产业梯度转移", "tier3")}
+
+
 # ---------------------------------------------------------------- CQ11 policies of 国家数据局
 
 
@@ -361,6 +427,18 @@ def test_cq11_national_data_administration(graph):
     } <= got
 
 
+def test_cq11_issuers_from_two_sources_stay_on_two_rows(graph):
+    # qingpu-2022 一（一）: the 干线 plan carries out 国务院's 《“十四五”数字经济发展规划》;
+    # huaxin-2025 一（三）: 国家发展改革委 issued 《“十四五”数字经济发展规划》 in 2022-01.
+    # Each row cites its own source.
+    frame = run(graph, "cq11-policies-issued-by", issuer="国务院")
+    plan = frame[frame["policy"] == "“十四五”数字经济发展规划"]
+    assert set(zip(plan["issuers"], plan["source"], plan["locator"], strict=True)) == {
+        ("国务院", "qingpu-2022", "一（一）"),
+        ("国家发展改革委", "huaxin-2025", "一（三）"),
+    }
+
+
 # ---------------------------------------------------------------- CQ12 bridges
 
 
@@ -377,3 +455,106 @@ def test_cq12_named_query_lists_cross_province_ties(graph):
     frame = run(graph, "cq12-cross-province-ties")
     pairs = set(zip(frame["from"], frame["to"], frame.relation, strict=False))
     assert ("上海市", "皖北", "transfersIndustryTo") in pairs  # 三（一）2
+
+
+# ---------------------------------------------------------------- CQ13 figures by subject, indicator, year, kind, plan
+
+
+def test_cq13_nanjing_targets_for_2022(graph):
+    # 表7: 南京, from 南京市数字经济发展三年行动计划（2020-2022）, for 2022: 数字经济增加值 10000 亿,
+    # 数字经济 GDP 占比 56%, 数字经济核心产业 1.5 万亿.
+    frame = run(graph, "cq13-figures", subject="南京", year="2022", kind="target")
+    rows = {(r.value, r.unit, r.comparator, r.year, r.kind) for r in frame.itertuples()}
+    assert rows == {
+        (10000.0, "cny_100m", "eq", 2022, "target"),
+        (56.0, "percent", "eq", 2022, "target"),
+        (1.5, "cny_trillion", "eq", 2022, "target"),
+    }
+    assert set(frame["setBy"]) == {"南京市数字经济发展三年行动计划（2020-2022）"} and set(frame["source"]) == {CAICT}
+    assert all("表7" in locator for locator in frame["locator"])
+    by_plan = run(graph, "cq13-figures", plan="南京市数字经济发展三年行动计划（2020-2022）")
+    assert rows == {(r.value, r.unit, r.comparator, r.year, r.kind) for r in by_plan.itertuples()}
+
+
+def test_cq13_indicator_text_in_either_language(graph):
+    # 表7: 合肥 aims at a digital-economy share of GDP above 45% by 2022 and above 50% by 2025.
+    zh = run(graph, "cq13-figures", subject="合肥", text="GDP", kind="target")
+    en = run(graph, "cq13-figures", subject="合肥", text="share of gdp", kind="target", lang="en")
+    assert {(r.value, r.comparator, r.year) for r in zh.itertuples()} >= {(45.0, "gt", 2022), (50.0, "gt", 2025)}
+    assert len(en) == len(zh)
+
+
+def test_cq13_stage_targets_of_the_trunk_line(graph):
+    # qingpu-2022 八（一）–（三）: 数字三体 output 5000亿级 (2022~2023), 7000 (2024~2025), 10000 (2026~2027).
+    frame = run(graph, "cq13-figures", subject="数字三体", document="qingpu-2022")
+    assert {(r.value, r.unit, r.comparator) for r in frame.itertuples()} == {
+        (5000.0, "cny_100m", "ge"),
+        (7000.0, "cny_100m", "ge"),
+        (10000.0, "cny_100m", "ge"),
+    }
+
+
+# ---------------------------------------------------------------- CQ14 what a plan sets out
+
+
+def test_cq14_trunk_line_contents_in_document_order(graph):
+    # qingpu-2022 五（一）–（四）: the four tiers 数字天元, 数字三体, 数字星座, 数字星云;
+    # 八（一）–（三）: the stages α (2022~2023), β (2024~2025), γ (2026~2027); 十（一）–（四）: the measures close it.
+    frame = run(graph, "cq14-plan-contents", plan="长三角数字干线发展规划纲要")
+    tiers = frame[frame["kind"] == "spatial_tier"]
+    assert list(zip(tiers["element"], tiers["locator"], strict=True)) == [
+        ("数字天元", "五（一）"),
+        ("数字三体", "五（二）"),
+        ("数字星座", "五（三）"),
+        ("数字星云", "五（四）"),
+    ]
+    stages = run(graph, "cq14-plan-contents", plan="yrd-digital-trunk-line-outline", kind="stage")
+    assert list(zip(stages["element"], stages["start"], stages["end"], strict=True)) == [
+        ("α版本", 2022, 2023),
+        ("β版本", 2024, 2025),
+        ("γ版本", 2026, 2027),
+    ]
+    sections = [locator.split("（")[0] for locator in frame["locator"]]
+    order = "一二三四五六七八九十"
+    assert [order.index(s) for s in sections] == sorted(order.index(s) for s in sections)  # 十 comes last
+    # 五（一）: the 数字枢纽 of 数字天元 is opening, innovation, transport ... hubs, under their parent.
+    hubs = frame[frame["parent"] == "数字枢纽"]
+    assert hubs["element"].tolist()[:3] == ["开放枢纽", "创新枢纽", "交通枢纽"] and set(hubs["depth"]) == {2}
+
+
+# ---------------------------------------------------------------- CQ15 policy timeline
+
+
+def test_cq15_national_policies_of_2025_with_their_issuers(graph):
+    # huaxin-2025 一（四）: 2025-01 《公共数据资源登记管理暂行办法》 and 《公共数据资源授权运营实施规范（试行）》,
+    # 一（三）: 2025-04 《2025年数字经济发展工作要点》 — each by 国家数据局 with 国家发展改革委.
+    frame = run(graph, "cq15-policy-timeline", level="national", year="2025", issuer="国家数据局")
+    rows = {(r.issued, r.policy, r.issuerName, r.issuerLocator) for r in frame.itertuples()}
+    assert rows == {
+        ("2025-01", "公共数据资源登记管理暂行办法", "国家数据局", "一（四）"),
+        ("2025-01", "公共数据资源登记管理暂行办法", "国家发展改革委", "一（四）"),
+        ("2025-01", "公共数据资源授权运营实施规范（试行）", "国家数据局", "一（四）"),
+        ("2025-01", "公共数据资源授权运营实施规范（试行）", "国家发展改革委", "一（四）"),
+        ("2025-04", "2025年数字经济发展工作要点", "国家数据局", "一（三）"),
+        ("2025-04", "2025年数字经济发展工作要点", "国家发展改革委", "一（三）"),
+    }
+    assert frame["issued"].is_monotonic_increasing
+
+
+def test_cq15_document_number_and_period(graph):
+    # qingpu-2022 (head of the notice): 青府发〔2022〕13号, issued by 上海市青浦区人民政府 on 2022-02-21.
+    frame = run(graph, "cq15-policy-timeline", year="2022")
+    outline = frame[frame["policy"] == "长三角数字干线发展规划纲要"]
+    assert set(outline["documentNumber"]) == {"青府发〔2022〕13号"}
+    assert set(outline["issued"]) == {"2022-02-21"}
+
+
+# ---------------------------------------------------------------- CQ16 groups and members
+
+
+def test_cq16_six_cities_of_northern_anhui(graph):
+    # caict-2021 三（一）2: 皖北6市 are 淮北, 亳州, 宿州, 蚌埠, 阜阳 and 淮南 (one park chosen in each).
+    frame = run(graph, "cq16-group-members", group="皖北6市")
+    assert set(frame["memberName"]) == {"淮北市", "亳州市", "宿州市", "蚌埠市", "阜阳市", "淮南市"}
+    assert set(zip(frame["source"], frame["locator"], strict=True)) == {(CAICT, "三（一）2")}
+    assert "皖北6市" in set(run(graph, "cq16-group-members", member="宿州")["groupName"])

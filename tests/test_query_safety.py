@@ -14,7 +14,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import FederationRefused, QueryError, UnknownName, UpdateRefused
-from kg.queries import RESOLVERS, library, run
+from kg.queries import CHECKED, RESOLVERS, library, run
 from kg.sparql import check_query, service_at, update_keyword
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -134,7 +134,7 @@ def test_a_value_carrying_service_makes_no_request_in_any_named_query(graph, val
                 try:
                     assert run(graph, q.name, **params).empty, (q.name, p.name)
                 except (UnknownName, QueryError, ValueError) as refused:  # a name that names nothing, a bad number
-                    assert p.type in RESOLVERS or p.type in ("integer", "year", "lang"), (q.name, p.name, refused)
+                    assert p.type in RESOLVERS or p.type in CHECKED, (q.name, p.name, refused)
     assert listener.requests == []
 
 

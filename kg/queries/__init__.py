@@ -15,13 +15,22 @@ embedded engine and on any SPARQL 1.1 endpoint. An optional parameter left
 out stays a free variable, so the query matches every value. Parameters that name a thing
 go through the resolvers of :mod:`kg.names`: ``entity`` (合肥, Hefei, 340100, hefei),
 ``pattern`` (产业飞地, Industrial enclave, industrial_enclave; bound as its notation, the way
-the queries show patterns), ``case``, ``industry`` and ``source``.
+the queries show patterns), ``case``, ``industry``, ``source``, ``plan`` and ``group``.
+A controlled value (``figure_kind``, ``region_level``, ``plan_level``, ``element_kind``, ``scope``) must be one of
+the ontology's notations, else the error lists them; it is bound as that notation.
 
 >>> from kg.examples import tiny_graph
 >>> graph = tiny_graph()
 >>> frame = run(graph, "cq04-share-of-gdp-targets", region="合肥")
 >>> frame["year"].tolist()
 [2025, 2022]
+
+A query that matches nothing says so, with the parameters it ran with:
+
+>>> run(graph, "cq04-share-of-gdp-targets", region="合肥", lang="en").empty
+False
+>>> run(graph, "cq08-plans-per-year", level="district").attrs["no_rows_message"]
+'no rows: cq08-plans-per-year with level=district'
 """
 
 from __future__ import annotations
@@ -36,12 +45,16 @@ from pyoxigraph import Literal, NamedNode, Variable
 
 from kg import names
 from kg.errors import ParameterError, UnknownQuery
-from kg.iris import XSD
+from kg.iris import XSD, shorten
+from kg.vocabulary import SCHEMES
 
 __all__ = [
     "QUERIES_DIR",
     "Parameter",
     "NamedQuery",
+    "RESOLVERS",
+    "CONTROLLED",
+    "CHECKED",
     "library",
     "bind",
     "with_values",
@@ -52,7 +65,19 @@ __all__ = [
 ]
 
 QUERIES_DIR = Path(__file__).parent
+_SHELL_SPECIAL = re.compile(r"[\s'\"\\$`!*?;&|<>(){}\[\]#~]")  # a value with one of these is quoted in examples
 _PARAM = re.compile(r"# param (\w+) \((\w+), (optional|required)(?:, default ([^)]+))?\): (.*?)(?: Example: (.*))?$")
+
+
+def _resolver(kind: str, what: str):
+    """The resolver of :mod:`kg.names` for the things of one class (``what`` names them in messages)."""
+
+    def resolve(graph, name: str) -> str:
+        return names.names_of(graph).resolve(name, (kind,), what=what)
+
+    return resolve
+
+
 #: Parameter types that name a thing, and the resolver of :mod:`kg.names` each goes through.
 RESOLVERS = {
     "entity": names.resolve_entity,
@@ -60,8 +85,20 @@ RESOLVERS = {
     "case": names.resolve_case,
     "industry": names.resolve_industry,
     "source": names.resolve_source,
+    "plan": _resolver("Plan", "plan or policy"),
+    "group": _resolver("Group", "group"),
 }
-TYPES = (*RESOLVERS, "string", "integer", "year", "lang")
+#: Parameter types that take one of a closed list of codes: the ontology's notations (kg.vocabulary).
+CONTROLLED = {
+    "figure_kind": tuple(SCHEMES["FigureKindScheme"]),
+    "region_level": tuple(SCHEMES["RegionLevelScheme"]),
+    "plan_level": tuple(SCHEMES["PlanLevelScheme"]),
+    "element_kind": tuple(SCHEMES["PlanElementKindScheme"]),
+    "scope": ("delta", "china", "all"),  # regions partOf* yrd:yrd; also those partOf* yrd:china; any region
+}
+#: Parameter types whose values are checked before a query runs (the others are strings, matched as data).
+CHECKED = (*RESOLVERS, *CONTROLLED, "integer", "year", "lang")
+TYPES = (*CHECKED, "string")
 
 
 @dataclass(frozen=True)
@@ -81,17 +118,32 @@ class NamedQuery:
     text: str
     parameters: dict[str, Parameter] = field(default_factory=dict)
 
-    def example_params(self) -> dict[str, str]:
-        """The documented example of every required parameter: a call that runs as written."""
-        return {p.name: p.example for p in self.parameters.values() if p.required}
+    def example_params(self, every: bool = False) -> dict[str, str]:
+        """The documented example of every required parameter (``every``: of every parameter): a call that
+        runs as written."""
+        return {p.name: p.example for p in self.parameters.values() if p.required or every}
+
+    def example(self) -> str:
+        """A command line that runs the query with every parameter at its example value.
+
+        >>> library()["cq04-share-of-gdp-targets"].example()
+        'kg query cq04-share-of-gdp-targets --param region=合肥 --param lang=en'
+        """
+        import shlex
+
+        pairs = (f"{k}={v}" for k, v in self.example_params(every=True).items())
+        return f"kg query {self.name}" + "".join(
+            f" --param {shlex.quote(pair) if _SHELL_SPECIAL.search(pair) else pair}" for pair in pairs
+        )
 
     def describe(self) -> str:
-        """A few lines a researcher reads in ``kg query --list``."""
+        """A few lines a researcher reads in ``kg query --list``: question, parameters, a runnable example."""
         lines = [f"{self.name}: {self.question}"]
         for p in self.parameters.values():
             need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
-            example = f" (e.g. {p.example})" if p.example else ""
-            lines.append(f"    --param {p.name}=<{p.type}>  {need}; {p.description}{example}")
+            allowed = f" [{'|'.join(CONTROLLED[p.type])}]" if p.type in CONTROLLED else ""
+            lines.append(f"    --param {p.name}=<{p.type}>{allowed}  {need}; {p.description} (e.g. {p.example})")
+        lines.append(f"    example: {self.example()}")
         return "\n".join(lines)
 
 
@@ -107,8 +159,8 @@ def _parse(path: Path) -> NamedQuery:
             question.append(line[4:].strip())
         elif line.startswith("# param "):
             match = _PARAM.match(line)
-            if not match or match.group(2) not in TYPES:
-                raise ValueError(f"{path}: malformed parameter line: {line}")
+            if not match or match.group(2) not in TYPES or not match.group(6):
+                raise ValueError(f"{path}: malformed parameter line (a known type and an Example: are needed): {line}")
             name, type_, need, default, description, example = match.groups()
             params[name] = Parameter(name, type_, need == "required", default, description, example)
     if not question:
@@ -129,6 +181,11 @@ def _parameter_term(graph, parameter: Parameter, value):
         return Literal(names.notation(RESOLVERS["pattern"](graph, text)))
     if parameter.type in RESOLVERS:
         return NamedNode(RESOLVERS[parameter.type](graph, text))
+    if parameter.type in CONTROLLED:
+        allowed = CONTROLLED[parameter.type]
+        if text not in allowed:
+            raise ParameterError(f"parameter {parameter.name} must be one of {', '.join(allowed)}; not {text!r}")
+        return Literal(text)
     if parameter.type == "lang":
         if text not in ("zh", "en"):
             raise ParameterError(f"parameter {parameter.name} must be zh or en, not {text!r}")
@@ -191,16 +248,39 @@ def answer(graph, name: str, **params):
     """Run the named query ``name`` on ``graph`` (embedded or :class:`kg.endpoint.Endpoint`): :class:`Results`."""
     queries = library()
     if name not in queries:
-        close = difflib.get_close_matches(name, queries, n=3, cutoff=0.4)
+        numbers = {q.split("-")[0]: q for q in queries}  # cq09 for cq09-trunk-line-layout
+        close = difflib.get_close_matches(name, queries, n=3, cutoff=0.4) or [
+            numbers[n] for n in difflib.get_close_matches(name.split("-")[0], numbers, n=3, cutoff=0.5)
+        ]
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise UnknownQuery(f"there is no named query {name!r}.{hint} library() lists them all.")
+        raise UnknownQuery(f"there is no named query {name!r}.{hint} kg query --list (library()) lists them all.")
     query = queries[name]
-    return graph.results(with_values(query.text, bind(graph, query, params)))
+    bound = bind(graph, query, params)
+    results = graph.results(with_values(query.text, bound))
+    if not isinstance(results, bool) and not results.rows:
+        results.attrs["no_rows_message"] = no_rows_message(query, params, bound)
+    return results
 
 
 def run(graph, name: str, **params):
-    """Run the named query ``name`` on ``graph`` as a DataFrame (see :func:`answer`)."""
+    """Run the named query ``name`` on ``graph`` as a DataFrame (see :func:`answer`); ``attrs`` carry its notes."""
     return answer(graph, name, **params).to_frame()
+
+
+def no_rows_message(query: NamedQuery, params: dict, bound: dict[Variable, object]) -> str:
+    """What a query that matched nothing says: its name and every parameter it ran with (a name with
+    the IRI it was resolved to).
+
+    >>> q = library()["cq03-carriers-by-industry"]
+    >>> no_rows_message(q, {"city": "上海"}, {Variable("city"): NamedNode("https://w3id.org/yrd-de/id/shanghai")})
+    'no rows: cq03-carriers-by-industry with city=上海 (yrd:shanghai)'
+    """
+    said = []
+    for variable, term in bound.items():
+        typed = str(params.get(variable.value, query.parameters[variable.value].default))
+        shown = term.value if isinstance(term, Literal) else shorten(term.value)
+        said.append(f"{variable.value}={typed}" + ("" if shown == typed else f" ({shown})"))
+    return f"no rows: {query.name}" + (f" with {', '.join(said)}" if said else "")
 
 
 def query(name_or_sparql: str, graph=None, **params):
