@@ -1,0 +1,128 @@
+"""The dataset as JSON-LD, written straight from the store: the bytes rdflib wrote, twenty times faster.
+
+The document is the one ``rdflib`` (7.x) makes with ``serialize(format="json-ld", context=PREFIXES)``,
+then sorted (:func:`sorted_json`) so that the same data always gives the same bytes:
+
+* a ``@context`` of the prefixes of :data:`kg.iris.PREFIXES` and a top-level ``@graph`` with one
+  ``{"@id": graph, "@graph": [nodes]}`` per named graph (triples of the default graph are nodes of the top level);
+* an IRI is compacted when the part before its last ``#``, ``/`` or ``:`` is a declared namespace
+  (``yrd:hefei``), and written in full otherwise;
+* ``rdf:type`` is ``@type``; an object IRI is ``{"@id": ...}``; ``xsd:string`` literals are strings,
+  ``xsd:integer``, ``xsd:double`` and ``xsd:boolean`` are JSON numbers and booleans, a language-tagged
+  literal is ``{"@language", "@value"}``, any other datatype ``{"@type", "@value"}``;
+* a property with one value has it bare, with several a list.
+
+>>> from kg.examples import tiny_graph
+>>> document = json.loads(jsonld(tiny_graph().store))
+>>> caict = [g for g in document["@graph"] if g["@id"] == "src:caict-2021"][0]
+>>> hefei = [n for n in caict["@graph"] if n["@id"] == "yrd:hefei"][0]
+>>> hefei["@type"], hefei["kg:partOf"], hefei["rdfs:label"][0]
+('kg:Region', {'@id': 'yrd:anhui'}, {'@language': 'en', '@value': 'Hefei'})
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from pyoxigraph import Literal, NamedNode, Store
+
+from kg.iris import PREFIXES, RDF, XSD
+
+__all__ = ["jsonld", "sorted_json", "compact"]
+
+_NAMESPACES = {namespace: prefix for prefix, namespace in PREFIXES.items()}
+_TYPE = RDF + "type"
+_STRING, _INTEGER, _DOUBLE, _BOOLEAN = (XSD + t for t in ("string", "integer", "double", "boolean"))
+
+
+@cache
+def compact(iri: str) -> str:
+    """``iri`` as ``prefix:name`` when the part up to its last ``#`` (else ``/``, else ``:``) is a declared namespace.
+
+    >>> compact("https://w3id.org/yrd-de/id/hefei"), compact("https://w3id.org/yrd-de/graph/sources")
+    ('yrd:hefei', 'https://w3id.org/yrd-de/graph/sources')
+    """
+    for delimiter in "#/:":
+        at = iri.rfind(delimiter)
+        if at > -1:
+            prefix = _NAMESPACES.get(iri[: at + 1])
+            return f"{prefix}:{iri[at + 1 :]}" if prefix else iri
+    return iri
+
+
+def _node_id(term) -> str:
+    return compact(term.value) if isinstance(term, NamedNode) else f"_:{term.value}"
+
+
+def _value(term):
+    """The JSON-LD value of an object term."""
+    if not isinstance(term, Literal):
+        return {"@id": _node_id(term)}
+    if term.language:
+        return {"@language": term.language, "@value": term.value}
+    datatype = term.datatype.value
+    if datatype == _STRING:
+        return term.value
+    try:
+        if datatype == _INTEGER:
+            return int(term.value)
+        if datatype == _DOUBLE:
+            return float(term.value)
+    except ValueError:  # an ill-typed literal stays a string, as in rdflib
+        return term.value
+    if datatype == _BOOLEAN and term.value in ("true", "1", "false", "0"):
+        return term.value in ("true", "1")
+    return {"@type": compact(datatype), "@value": term.value}
+
+
+def _graph_nodes(store: Store) -> dict:
+    """Graph id (``None`` for the default graph) -> subject id -> node with its properties."""
+    graphs: dict = {}
+    for quad in store.quads_for_pattern(None, None, None, None):
+        graph = compact(quad.graph_name.value) if isinstance(quad.graph_name, NamedNode) else None
+        subject = _node_id(quad.subject)
+        node = graphs.setdefault(graph, {}).setdefault(subject, {"@id": subject})
+        predicate, obj = quad.predicate.value, quad.object
+        if predicate == _TYPE:
+            key, value = "@type", compact(obj.value) if isinstance(obj, NamedNode) else _value(obj)
+        else:
+            key, value = compact(predicate), _value(obj)
+        if key not in node:
+            node[key] = value
+        elif isinstance(node[key], list):
+            node[key].append(value)
+        else:
+            node[key] = [node[key], value]
+    return graphs
+
+
+def jsonld(store: Store) -> bytes:
+    """The dataset in ``store`` as sorted JSON-LD bytes (see the module's account of the form)."""
+    graphs = _graph_nodes(store)
+    default = list(graphs.pop(None, {}).values())
+    objects = [default[0] if len(default) == 1 else {"@graph": default}] if default else []
+    for name, nodes in graphs.items():
+        if objects and objects[0].get("@id") == name:  # the default graph's one node names a graph: rdflib merges them
+            objects[0].update({"@id": name, "@graph": list(nodes.values())})
+        else:
+            objects.append({"@id": name, "@graph": list(nodes.values())})
+    document = {**objects[0]} if len(objects) == 1 else {"@graph": objects}
+    document["@context"] = PREFIXES
+    return (json.dumps(sorted_json(document), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def sorted_json(value, ordered: bool = False):
+    """``value`` with every list sorted, except the members of an ``@list`` (an RDF list keeps its order).
+
+    >>> sorted_json({"@graph": [{"@id": "b"}, {"@id": "a"}], "x": {"@list": [2, 1]}})
+    {'@graph': [{'@id': 'a'}, {'@id': 'b'}], 'x': {'@list': [2, 1]}}
+    """
+    if isinstance(value, dict):
+        return {key: sorted_json(item, key == "@list") for key, item in value.items()}
+    if isinstance(value, list):
+        items = [sorted_json(item) for item in value]
+        return (
+            items if ordered else sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+        )
+    return value
