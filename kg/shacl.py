@@ -73,9 +73,6 @@ class Values:
     languages: set[str] | None = None
     any_of: list[Values] = field(default_factory=list)
 
-    def empty(self) -> bool:
-        return not (self.classes or self.datatype or self.pattern or self.languages is not None or self.any_of)
-
 
 @dataclass
 class PropertyShape:
@@ -85,7 +82,8 @@ class PropertyShape:
     message: str
     min_count: int | None = None
     max_count: int | None = None
-    values: Values = field(default_factory=Values)
+    #: The value constraints, one each (pyshacl reports each constraint a value node breaks).
+    parts: list[Values] = field(default_factory=list)
     unique_lang: bool = False
     qualified: Values | None = None
     qualified_min: int | None = None
@@ -187,7 +185,7 @@ def load_shapes(path: Path = SHAPES_FILE) -> tuple[PropertyShape, ...]:
             shape = PropertyShape(
                 _code(node, owner), targets, path_node.value, message.value if message else "shape violated"
             )
-            shape.values = graph.values(node)
+            shape.parts = _parts(graph.values(node))
             shape.min_count, shape.max_count = _int(graph.one(node, "minCount")), _int(graph.one(node, "maxCount"))
             unique = graph.one(node, "uniqueLang")
             shape.unique_lang = unique is not None and unique.value == "true"
@@ -279,15 +277,6 @@ def _language_in(node, languages: set[str]) -> bool:
     return "*" in languages or language in languages or language.split("-")[0] in languages
 
 
-def _failures(values: Values, nodes: list, is_instance) -> int:
-    """How many value nodes break a value constraint: one result for each node and constraint it breaks."""
-    count = 0
-    for node in nodes:
-        for part in _parts(values):
-            count += not _conforms(node, part, is_instance)
-    return count
-
-
 def _parts(values: Values) -> list[Values]:
     """``values`` split into one constraint each, since pyshacl reports each constraint a value breaks."""
     parts = [Values(classes=[c]) for c in values.classes]
@@ -305,26 +294,26 @@ def _parts(values: Values) -> list[Values]:
 # ---------------------------------------------------------------- the check
 
 
-def _value_nodes(select, shape: PropertyShape) -> dict:
-    """Focus node -> its value nodes on the shape's path (an empty list when it has none)."""
-    classes = " ".join(f"<{c}>" for c in shape.targets)
+def _value_nodes(select, targets: list[str], paths: set[str]) -> dict:
+    """Focus node of ``targets`` -> path -> its value nodes on that path (two queries for all the paths)."""
+    classes = " ".join(f"<{c}>" for c in targets)
     focus_query = f"SELECT DISTINCT ?f WHERE {{ VALUES ?c {{ {classes} }} ?f rdf:type/rdfs:subClassOf* ?c }}"
-    nodes = {row["f"]: [] for row in select(focus_query)}
+    nodes = {focus: {path: [] for path in paths} for (focus,) in select(focus_query)}
     value_query = (
-        f"SELECT DISTINCT ?f ?v WHERE {{ VALUES ?c {{ {classes} }} ?f rdf:type/rdfs:subClassOf* ?c . "
-        f"?f <{shape.path}> ?v }}"
+        f"SELECT DISTINCT ?f ?p ?v WHERE {{ VALUES ?c {{ {classes} }} ?f rdf:type/rdfs:subClassOf* ?c . "
+        f"VALUES ?p {{ {' '.join(f'<{p}>' for p in sorted(paths))} }} ?f ?p ?v }}"
     )
-    for row in select(value_query):
-        nodes[row["f"]].append(row["v"])
+    for focus, path, value in select(value_query):
+        nodes[focus][path.value].append(value)
     return nodes
 
 
-def _shape_results(shape: PropertyShape, focus, nodes: list, is_instance) -> int:
-    """How many results ``shape`` gives for one focus node with value nodes ``nodes``."""
+def _shape_results(shape: PropertyShape, nodes: list, is_instance) -> int:
+    """How many results ``shape`` gives for a focus node whose value nodes on its path are ``nodes``."""
     count = shape.min_count is not None and len(nodes) < shape.min_count
     count += shape.max_count is not None and len(nodes) > shape.max_count
-    if not shape.values.empty():
-        count += _failures(shape.values, nodes, is_instance)
+    for part in shape.parts:  # one result for each value node and constraint it breaks
+        count += sum(not _conforms(node, part, is_instance) for node in nodes)
     if shape.unique_lang:
         languages = Counter(n.language.lower() for n in nodes if isinstance(n, Literal) and n.language)
         count += sum(n > 1 for n in languages.values())
@@ -341,9 +330,13 @@ def check(select, shapes: tuple[PropertyShape, ...]) -> list[Result]:
     Results come sorted by focus node, code and path; a node that breaks a shape twice is listed twice.
     """
     is_instance = _Classes(select)
-    results = []
+    by_targets: dict[tuple, list[PropertyShape]] = {}
     for shape in shapes:
-        for focus, nodes in _value_nodes(select, shape).items():
-            count = _shape_results(shape, focus, nodes, is_instance)
-            results += [Result(focus.value, shape.path, shape.code, shape.message)] * count
+        by_targets.setdefault(tuple(shape.targets), []).append(shape)
+    results = []
+    for targets, group in by_targets.items():
+        for focus, values in _value_nodes(select, list(targets), {s.path for s in group}).items():
+            for shape in group:
+                if count := _shape_results(shape, values[shape.path], is_instance):
+                    results += [Result(focus.value, shape.path, shape.code, shape.message)] * count
     return sorted(results, key=lambda r: (r.focus, r.code, r.path, r.message))
