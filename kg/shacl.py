@@ -4,7 +4,8 @@ It knows the part of SHACL Core the shapes use, and refuses any other shape word
 constraint is never silently skipped): node shapes with ``sh:targetClass`` and ``sh:property``; property
 shapes with an IRI ``sh:path`` and ``sh:minCount``, ``sh:maxCount``, ``sh:class``, ``sh:datatype``,
 ``sh:pattern`` (``sh:flags``), ``sh:languageIn``, ``sh:uniqueLang``, ``sh:or`` of such shapes,
-``sh:qualifiedValueShape`` with ``sh:qualifiedMinCount``/``sh:qualifiedMaxCount``, and ``sh:message``.
+``sh:qualifiedValueShape`` with ``sh:qualifiedMinCount``/``sh:qualifiedMaxCount``, and a ``sh:message``
+(required: it is what a problem says).
 
 The results are those pyshacl (the reference engine, ``kg validate --engine pyshacl``) reports, one per
 focus node for a count, one per value node for a value constraint, one per repeated language for
@@ -39,13 +40,14 @@ __all__ = ["Result", "PropertyShape", "load_shapes", "check", "UnsupportedShape"
 SH = "http://www.w3.org/ns/shacl#"
 _NIL = RDF + "nil"
 _LANG_STRING = RDF + "langString"
-#: The words of SHACL this engine understands; any other ``sh:`` word on a shape is refused.
-_KNOWN = {
+#: The words of SHACL this engine understands where they stand: on a node shape, on a value shape (a member
+#: of ``sh:or``, a ``sh:qualifiedValueShape``) and on a property shape; any other ``sh:`` word is refused.
+_NODE_WORDS = {SH + w for w in ("targetClass", "property")}
+_VALUE_WORDS = {SH + w for w in ("class", "datatype", "pattern", "flags", "languageIn", "or")}
+_PROPERTY_WORDS = _VALUE_WORDS | {
     SH + w
-    for w in (
-        "targetClass property path minCount maxCount class datatype pattern flags languageIn uniqueLang or "
-        "qualifiedValueShape qualifiedMinCount qualifiedMaxCount message"
-    ).split()
+    for w in ("path", "message", "minCount", "maxCount", "uniqueLang")
+    + ("qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount")
 }
 
 
@@ -121,16 +123,16 @@ class _Shapes:
     def words(self, node) -> set[str]:
         return {q.predicate.value for q in self.store.quads_for_pattern(node, None, None, None)}
 
-    def refuse_unknown(self, node) -> None:
-        unknown = sorted(w for w in self.words(node) if w.startswith(SH) and w not in _KNOWN)
+    def refuse_unknown(self, node, known: set[str]) -> None:
+        unknown = sorted(w for w in self.words(node) if w.startswith(SH) and w not in known)
         if unknown:
             raise UnsupportedShape(
                 f"shape {node} uses {', '.join('sh:' + w[len(SH) :] for w in unknown)}, which kg's SHACL engine "
                 "does not implement: run with --engine pyshacl, or teach kg/shacl.py the constraint"
             )
 
-    def values(self, node) -> Values:
-        self.refuse_unknown(node)
+    def values(self, node, known: set[str] = _VALUE_WORDS) -> Values:
+        self.refuse_unknown(node, known)
         values = Values(classes=[c.value for c in self.objects(node, "class")])
         if (datatype := self.one(node, "datatype")) is not None:
             values.datatype = _supported_datatype(datatype.value, node)
@@ -173,19 +175,19 @@ def load_shapes(path: Path = SHAPES_FILE) -> tuple[PropertyShape, ...]:
     """
     graph = _Shapes(path)
     shapes = []
-    owners = {q.subject for q in graph.store.quads_for_pattern(None, NamedNode(SH + "property"), None, None)}
+    owners = {q.subject for w in _NODE_WORDS for q in graph.store.quads_for_pattern(None, NamedNode(w), None, None)}
     for owner in sorted(owners, key=str):
-        graph.refuse_unknown(owner)
+        graph.refuse_unknown(owner, _NODE_WORDS)
         targets = sorted(c.value for c in graph.objects(owner, "targetClass"))
         for node in sorted(graph.objects(owner, "property"), key=str):
             path_node = graph.one(node, "path")
             if not isinstance(path_node, NamedNode):
                 raise UnsupportedShape(f"shape {node} has a path that is not one IRI; kg's SHACL engine takes IRIs")
             message = graph.one(node, "message")
-            shape = PropertyShape(
-                _code(node, owner), targets, path_node.value, message.value if message else "shape violated"
-            )
-            shape.parts = _parts(graph.values(node))
+            if message is None:
+                raise UnsupportedShape(f"shape {node} has no sh:message: kg's SHACL engine reports the shape's own")
+            shape = PropertyShape(_code(node, owner), targets, path_node.value, message.value)
+            shape.parts = _parts(graph.values(node, _PROPERTY_WORDS))
             shape.min_count, shape.max_count = _int(graph.one(node, "minCount")), _int(graph.one(node, "maxCount"))
             unique = graph.one(node, "uniqueLang")
             shape.unique_lang = unique is not None and unique.value == "true"
