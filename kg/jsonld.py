@@ -1,10 +1,10 @@
-"""The dataset as JSON-LD, written straight from the store: the bytes rdflib wrote, twenty times faster.
+"""The dataset as JSON-LD, written straight from the store: the bytes rdflib wrote, a dozen times faster.
 
 The document is the one ``rdflib`` (7.x) makes with ``serialize(format="json-ld", context=PREFIXES)``,
 then sorted (:func:`canonical_json`) so that the same data always gives the same bytes:
 
 * a ``@context`` of the prefixes of :data:`kg.iris.PREFIXES` and a top-level ``@graph`` with one
-  ``{"@id": graph, "@graph": [nodes]}`` per named graph (triples of the default graph are nodes of the top level);
+  ``{"@id": graph, "@graph": [nodes]}`` per named graph (the default graph's nodes in one ``{"@graph": ...}``);
 * an IRI is compacted when the part before its last ``#``, ``/`` or ``:`` is a declared namespace
   (``yrd:hefei``), and written in full otherwise;
 * ``rdf:type`` is ``@type``; an object IRI is ``{"@id": ...}``; ``xsd:string`` literals are strings,
@@ -127,7 +127,7 @@ def jsonld(store: Store) -> bytes:
 
 def rdflib_jsonld(nquads: bytes) -> bytes:
     """The same document made by rdflib from N-Quads (the way kg wrote it up to 0.2): the reference :func:`jsonld`
-    is held to byte for byte, twenty times slower."""
+    is held to byte for byte, a dozen times slower."""
     from rdflib import Dataset
 
     dataset = Dataset()
