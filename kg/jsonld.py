@@ -26,7 +26,7 @@ import json
 from functools import cache
 from json.encoder import encode_basestring as _encode
 
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Store
 
 from kg.iris import PREFIXES, RDF, XSD
 
@@ -90,23 +90,26 @@ def _value(term):
 
 
 def _graph_nodes(store: Store) -> dict:
-    """Graph id (``None`` for the default graph) -> subject id -> node with its properties."""
+    """Graph id (``None`` for the default graph, where rdflib also puts blank-named graphs) -> subject id -> node."""
     graphs: dict = {}
-    for quad in store.quads_for_pattern(None, None, None, None):
-        graph = compact(quad.graph_name.value) if isinstance(quad.graph_name, NamedNode) else None
-        subject = _node_id(quad.subject)
-        node = graphs.setdefault(graph, {}).setdefault(subject, {"@id": subject})
-        predicate, obj = quad.predicate.value, quad.object
-        if predicate == _TYPE:
-            key, value = "@type", compact(obj.value) if isinstance(obj, NamedNode) else _value(obj)
-        else:
-            key, value = compact(predicate), _value(obj)
-        if key not in node:
-            node[key] = value
-        elif isinstance(node[key], list):
-            node[key].append(value)
-        else:
-            node[key] = [node[key], value]
+    for graph in [DefaultGraph(), *store.named_graphs()]:
+        nodes = graphs.setdefault(compact(graph.value) if isinstance(graph, NamedNode) else None, {})
+        subject = None
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            if quad.subject != subject:  # a graph's quads come subject by subject: look each one up once
+                subject, name = quad.subject, _node_id(quad.subject)
+                node = nodes.setdefault(name, {"@id": name})
+            predicate, obj = quad.predicate.value, quad.object
+            if predicate == _TYPE:
+                key, value = "@type", compact(obj.value) if isinstance(obj, NamedNode) else _value(obj)
+            else:
+                key, value = compact(predicate), _value(obj)
+            if key not in node:
+                node[key] = value
+            elif isinstance(node[key], list):
+                node[key].append(value)
+            else:
+                node[key] = [node[key], value]
     return graphs
 
 
