@@ -5,7 +5,7 @@
 * ``kg.nq``: every quad, N-Quads, lines sorted and unique, so that the same
   data always gives byte-identical output;
 * ``kg.ttl``: the union of all graphs as Turtle with the prefixes bound;
-* ``kg.jsonld``: the whole dataset (named graphs kept) as JSON-LD with a context;
+* ``kg.jsonld``: the whole dataset (named graphs kept) as JSON-LD with a context (:mod:`kg.jsonld`);
 * ``stats.json``: counts per class, per predicate and per source.
 
 Nothing is written unless validation passes, and the four files are replaced as
@@ -32,6 +32,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from kg.atomic import write_set_atomic
 from kg.iris import PREFIXES, shorten
+from kg.jsonld import jsonld
 from kg.paths import DEFAULT_DATA_DIR, DEFAULT_OUT_DIR
 from kg.problems import ValidationFailed
 from kg.store import KnowledgeGraph
@@ -52,22 +53,25 @@ def build(
     out_dir: Path | str = DEFAULT_OUT_DIR,
     descriptor: Path | str | None = None,
     on_wait: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] = lambda step: None,
+    engine: str = "oxigraph",
 ) -> BuildResult:
     """Validate ``data_dir`` and write the outputs to ``out_dir``; raise :class:`ValidationFailed` on problems.
 
     The four files are replaced as one set (:func:`kg.atomic.write_set_atomic`); ``on_wait`` is
-    told when another build is writing to ``out_dir`` and this one waits for it.
+    told when another build is writing to ``out_dir`` and this one waits for it. ``progress`` is
+    told the name of each step as it starts; ``engine``: the SHACL engine (:data:`kg.problems.SHACL_ENGINES`).
     """
-    report = validate(data_dir, descriptor)
+    report = validate(data_dir, descriptor, progress=progress, engine=engine)
     if not report.ok:
         raise ValidationFailed(report.problems)
     graph = report.graph
+    progress("writing stats.json, kg.nq, kg.ttl, kg.jsonld")
     stats = compute_stats(graph)
-    nquads = sorted_nquads(graph)
     contents = {
-        "kg.nq": nquads,
+        "kg.nq": sorted_nquads(graph),
         "kg.ttl": _turtle(graph),
-        "kg.jsonld": _jsonld(nquads),
+        "kg.jsonld": jsonld(graph.store),
         "stats.json": (json.dumps(stats, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
     }
     return BuildResult(report, stats, write_set_atomic(out_dir, contents, on_wait))
@@ -81,35 +85,6 @@ def sorted_nquads(graph: KnowledgeGraph) -> bytes:
 
 def _turtle(graph: KnowledgeGraph) -> bytes:
     return serialize(graph.union_triples(), format=RdfFormat.TURTLE, prefixes=PREFIXES)
-
-
-def _jsonld(nquads: bytes) -> bytes:
-    """JSON-LD of the dataset, its keys and its unordered lists sorted, so that it is byte-identical for the same data.
-
-    (rdflib writes nodes and values in the order of its sets, which changes with the hash seed.)
-    """
-    from rdflib import Dataset
-
-    dataset = Dataset()
-    dataset.parse(data=nquads, format="nquads")
-    document = json.loads(dataset.serialize(format="json-ld", context=PREFIXES))
-    return (json.dumps(_sorted_json(document), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _sorted_json(value, ordered: bool = False):
-    """``value`` with every list sorted, except the members of an ``@list`` (an RDF list keeps its order).
-
-    >>> _sorted_json({"@graph": [{"@id": "b"}, {"@id": "a"}], "x": {"@list": [2, 1]}})
-    {'@graph': [{'@id': 'a'}, {'@id': 'b'}], 'x': {'@list': [2, 1]}}
-    """
-    if isinstance(value, dict):
-        return {key: _sorted_json(item, key == "@list") for key, item in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_json(item) for item in value]
-        return (
-            items if ordered else sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
-        )
-    return value
 
 
 # ---------------------------------------------------------------- statistics

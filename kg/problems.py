@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from kg.errors import KgError
 
-__all__ = ["Problem", "ValidationFailed", "CODES", "FILE_LEVEL", "report_order"]
+__all__ = ["Problem", "ValidationFailed", "CODES", "FILE_LEVEL", "SHACL_ENGINES", "report_order"]
+
+#: The engines that find the SHACL problems: kg's own on Oxigraph (:mod:`kg.shacl`, the default) and
+#: pyshacl, the reference it is tested against (here so that the command line names them without importing either).
+SHACL_ENGINES = ("oxigraph", "pyshacl")
 
 #: Stable error codes and what they guard. Tests and users may rely on them.
 CODES = {

@@ -64,7 +64,7 @@ def _build_over_a_copy(data_dir, built, tmp_path, capsys):
     out = tmp_path / "out"
     shutil.copytree(built, out)
     before = snapshot(out)
-    status = main(["build", "--data", str(data_dir), "--out", str(out)])
+    status = main(["build", "--quiet", "--data", str(data_dir), "--out", str(out)])
     return status, capsys.readouterr().err, snapshot(out) == before
 
 

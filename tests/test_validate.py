@@ -69,3 +69,27 @@ def test_sparql_catches_a_region_missing_from_the_gazetteer(data_dir):
     assert [str(p).split(" ")[0:2] for p in report.problems] == [
         [f"{data_dir / 'regions.csv'}:{hefei_line}:0:", "KG-Q03"]
     ]
+
+
+def test_long_verbs_say_each_step_on_stderr_and_quiet_silences_them(tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["validate"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "valid (tables: 0, shacl: 0, sparql: 0 problems)\n"  # stdout as before: scripts read it
+    steps = [line.split(": ", 1)[1].rsplit(" (", 1)[0] for line in err.splitlines()]
+    assert steps == [
+        "checking the tables",
+        "making the graph",
+        "checking the SHACL shapes (oxigraph)",
+        "running the violation queries",
+    ]
+    assert all(line.startswith("kg validate: ") and line.endswith(" s)") for line in err.splitlines())
+
+    assert main(["build", "--out", str(tmp_path), "--engine", "pyshacl"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[2].startswith("kg build: checking the SHACL shapes (pyshacl)")
+    assert err[-1].startswith("kg build: writing stats.json, kg.nq, kg.ttl, kg.jsonld")
+
+    assert main(["validate", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from kg.cli.options import EXIT_INVALID, TABLE_FORMATS, add_verb, print_json, read_graph
+
+
+def _progress(verb: str, quiet: bool):
+    """A progress callback printing ``kg VERB: STEP`` on stderr with the seconds since the start, or nothing."""
+    if quiet:
+        return lambda step: None
+    start = time.perf_counter()
+    return lambda step: print(f"kg {verb}: {step} ({time.perf_counter() - start:.1f} s)", file=sys.stderr, flush=True)
 
 
 def build(args) -> int:
@@ -14,7 +23,13 @@ def build(args) -> int:
     from kg.problems import ValidationFailed
 
     try:
-        result = build(args.data, args.out, on_wait=lambda message: print(message, file=sys.stderr, flush=True))
+        result = build(
+            args.data,
+            args.out,
+            on_wait=lambda message: print(message, file=sys.stderr, flush=True),
+            progress=_progress("build", args.quiet),
+            engine=args.engine,
+        )
     except ValidationFailed as failure:
         print(failure, file=sys.stderr)
         print(f"nothing written to {args.out}", file=sys.stderr)
@@ -27,7 +42,7 @@ def build(args) -> int:
 def validate(args) -> int:
     from kg.validate import validate
 
-    report = validate(args.data)
+    report = validate(args.data, progress=_progress("validate", args.quiet), engine=args.engine)
     if args.format == "json":
         print_json(report.as_dict())
     else:
@@ -85,8 +100,20 @@ def review(args) -> int:
     return 0
 
 
+def _add_long_verb_options(verb) -> None:
+    from kg.problems import SHACL_ENGINES
+
+    verb.add_argument("--quiet", action="store_true", help="print no progress lines on stderr")
+    verb.add_argument(
+        "--engine",
+        choices=SHACL_ENGINES,
+        default=SHACL_ENGINES[0],
+        help="SHACL engine: kg's own on Oxigraph (default, fast) or pyshacl (the reference, slow)",
+    )
+
+
 def register(verbs) -> None:
-    add_verb(
+    verb = add_verb(
         verbs,
         "build",
         build,
@@ -97,7 +124,8 @@ def register(verbs) -> None:
         data=True,
         out=True,
     )
-    add_verb(
+    _add_long_verb_options(verb)
+    verb = add_verb(
         verbs,
         "validate",
         validate,
@@ -107,6 +135,7 @@ def register(verbs) -> None:
         data=True,
         formats=("text", "json"),
     )
+    _add_long_verb_options(verb)
     verb = add_verb(
         verbs,
         "stats",
