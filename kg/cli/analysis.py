@@ -8,10 +8,9 @@ from kg.cli.options import add_verb, positive_int, print_frame, print_json, read
 
 
 def patterns(args) -> int:
-    from kg.patterns import patterns_table
+    from kg.patterns import pattern_rows
 
-    graph = read_graph(args)
-    print_frame(patterns_table(graph, pattern=args.pattern), args.format)
+    print_frame(pattern_rows(read_graph(args), pattern=args.pattern), args.format)
     return 0
 
 
@@ -35,20 +34,27 @@ def chains(args) -> int:
 
 
 def profile(args) -> int:
-    from kg.patterns import pattern_profile
+    from kg.patterns import profile_rows
 
-    print_frame(pattern_profile(read_graph(args), args.entity), args.format)
+    print_frame(profile_rows(read_graph(args), args.entity), args.format)
     return 0
 
 
 def bridges(args) -> int:
-    import pandas as pd
+    from kg.cache import remember_json
+    from kg.results import Results
 
-    from kg.network import bridges
+    graph = read_graph(args)
 
-    frame = pd.DataFrame(bridges(read_network(args), top=args.top)).drop(columns=["node"])
-    frame["provinces"] = frame["provinces"].map(", ".join)
-    print_frame(frame, args.format)
+    def ranking():
+        from kg.network import bridges, cooperation_network
+
+        return bridges(cooperation_network(graph), top=args.top)
+
+    rows = remember_json(graph, f"bridges-{args.top}", ranking)
+    columns = ["label_zh", "label_en", "score", "method", "provinces"]
+    values = [tuple(", ".join(r[c]) if c == "provinces" else r[c] for c in columns) for r in rows]
+    print_frame(Results(columns, values), args.format)
     return 0
 
 

@@ -68,14 +68,11 @@ def stats(args) -> int:
 
 
 def coverage(args) -> int:
-    import pandas as pd
+    from kg.coverage import COLUMNS, coverage
+    from kg.results import Results
 
-    from kg.coverage import coverage
-
-    frame = pd.DataFrame(coverage(read_graph(args)))
-    if args.thin:
-        frame = frame[frame["facts"] == 0]
-    print_frame(frame, args.format)
+    rows = [tuple(r[c] for c in COLUMNS) for r in coverage(read_graph(args)) if not args.thin or r["facts"] == 0]
+    print_frame(Results(list(COLUMNS), rows), args.format)
     return 0
 
 

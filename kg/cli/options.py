@@ -112,9 +112,9 @@ def read_graph(args):
         from kg.endpoint import Endpoint
 
         return Endpoint(args.endpoint, timeout=getattr(args, "timeout", 60.0))
-    from kg.store import load
+    from kg.store import open_built
 
-    return load(args.graph)
+    return open_built(args.graph)
 
 
 def read_network(args):

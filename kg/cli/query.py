@@ -42,8 +42,10 @@ def _answer(args, text: str | None) -> str:
 
     from kg.cli.options import read_graph
     from kg.queries import answer
+    from kg.store import load
 
-    graph = read_graph(args)
+    # SPARQL text runs in memory: the on-disk store would give the rows of a query without ORDER BY in another order
+    graph = read_graph(args) if text is None or args.endpoint else load(args.graph)
     if text is None:
         result = answer(graph, args.sparql, **_params(args.param))
     elif args.endpoint:

@@ -1,0 +1,156 @@
+"""The caches of read verbs (kg.cache): keyed on the built file, rebuilt when it changes, corrupt ones ignored.
+
+The data is the bundled tiny graph written as a kg.nq, and variants of it with facts removed.
+合肥's two share-of-GDP targets are >45% for 2022 (seed 000, 表7) and 50% or more by 2025
+(seed 000, 四（一）, the sentence quoting 《合肥市数字经济发展规划（2020-2025）》).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kg import cache
+from kg.examples import tiny_graph
+from kg.names import UnknownName, names_of, resolve_entity
+from kg.network import cooperation_network
+from kg.queries import answer, query
+from kg.store import load, open_built
+
+HEFEI_2022 = "<https://w3id.org/yrd-de/id/fig-hefei-de-share-2022>"
+ZONE = "<https://w3id.org/yrd-de/id/suzhou-anhui-hitech-zone>"
+
+
+@pytest.fixture(scope="module")
+def nquads() -> bytes:
+    return tiny_graph().nquads()
+
+
+def without(nquads: bytes, iri: str) -> bytes:
+    """The dataset without the quads that mention ``iri``."""
+    return b"".join(line for line in nquads.splitlines(keepends=True) if iri.encode() not in line)
+
+
+def rewrite(path, data: bytes) -> None:
+    """Replace the file the way a build does: a new file renamed into place."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def years(graph) -> list[int]:
+    return answer(graph, "cq04-share-of-gdp-targets", region="合肥").column("year")
+
+
+@pytest.fixture
+def built(tmp_path, nquads, monkeypatch):
+    monkeypatch.delenv("KG_NO_CACHE", raising=False)
+    path = tmp_path / "kg.nq"
+    path.write_bytes(nquads)
+    return path
+
+
+def entries(path) -> list[str]:
+    folder = path.parent / cache.CACHE_DIR
+    return (
+        sorted(p.name.split("-")[0] for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
+    )
+
+
+def test_the_first_command_fills_the_cache_and_the_next_reads_it(built):
+    graph = open_built(built)
+    assert years(graph) == [2025, 2022]
+    assert entries(built) == ["names", "store"]
+    again = open_built(built)
+    assert again is not graph and years(again) == [2025, 2022]
+    assert names_of(again).things == names_of(graph).things
+
+
+def test_a_changed_file_changes_every_answer(built, nquads):
+    assert years(open_built(built)) == [2025, 2022]
+    resolve_entity(open_built(built), "宿州高新区")
+    rewrite(built, without(without(nquads, HEFEI_2022), ZONE))
+    graph = open_built(built)
+    assert years(graph) == [2025]
+    with pytest.raises(UnknownName):
+        resolve_entity(graph, "宿州高新区")
+    assert entries(built) == ["names", "store"]  # the stale entries were removed
+
+
+def test_the_same_size_rewritten_in_place_is_noticed(built, nquads):
+    assert years(open_built(built)) == [2025, 2022]
+    changed = nquads.replace(b'"2022"^^', b'"2021"^^')  # one year less, same length
+    assert len(changed) == len(nquads)
+    built.write_bytes(changed)  # same inode and size; only the modification time tells
+    assert 2021 in years(open_built(built))
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b"\x80\x81 binary", b"[[1, 2]]"])
+def test_a_corrupt_name_index_is_ignored_and_written_again(built, garbage):
+    years(open_built(built))
+    (entry,) = (built.parent / cache.CACHE_DIR).glob("names-*")
+    entry.write_bytes(garbage)
+    assert years(open_built(built)) == [2025, 2022]
+    assert resolve_entity(open_built(built), "Hefei").endswith("/hefei")
+    assert entry.read_bytes() != garbage
+
+
+def test_a_corrupt_store_is_made_again(built):
+    open_built(built)
+    (store,) = (built.parent / cache.CACHE_DIR).glob("store-*")
+    for file in store.iterdir():
+        file.write_bytes(b"garbage")
+    assert years(open_built(built)) == [2025, 2022]
+
+
+def test_a_corrupt_network_is_projected_again(built):
+    graph = open_built(built)
+    nodes = sorted(cooperation_network(graph))
+    (entry,) = (built.parent / cache.CACHE_DIR).glob("network-*")
+    entry.write_bytes(b"\x80\x04not a pickle")
+    assert sorted(cooperation_network(open_built(built))) == nodes
+    entry.write_bytes(__import__("pickle").dumps(["a list, not a network"]))
+    assert sorted(cooperation_network(open_built(built))) == nodes
+
+
+def test_networks_are_copies_and_follow_the_file(built, nquads):
+    first, second = cooperation_network(open_built(built)), cooperation_network(open_built(built))
+    assert sorted(first) == sorted(second) and first is not second
+    first.remove_node(ZONE.strip("<>"))
+    assert ZONE.strip("<>") in cooperation_network(open_built(built))
+    rewrite(built, without(nquads, ZONE))
+    assert ZONE.strip("<>") not in cooperation_network(open_built(built))
+
+
+def test_load_reuses_one_graph_until_the_file_changes(built, nquads):
+    graph = load(built)
+    assert load(built) is graph
+    assert query("cq04-share-of-gdp-targets", graph=load(built), region="合肥")["year"].tolist() == [2025, 2022]
+    rewrite(built, without(nquads, HEFEI_2022))
+    assert load(built) is not graph
+    assert years(load(built)) == [2025]
+
+
+def test_no_cache_writes_nothing(built, monkeypatch):
+    monkeypatch.setenv("KG_NO_CACHE", "1")
+    assert years(open_built(built)) == [2025, 2022]
+    assert not (built.parent / cache.CACHE_DIR).exists()
+
+
+def test_concurrent_first_readers_all_answer(built):
+    script = (
+        "import sys; from kg.store import open_built; from kg.queries import answer; "
+        "print(answer(open_built(sys.argv[1]), 'cq04-share-of-gdp-targets', region='合肥').column('year'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "KG_NO_CACHE"}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script, str(built)], stdout=subprocess.PIPE, env=env) for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=120)[0].decode().strip() for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4
+    assert outputs == ["[2025, 2022]"] * 4
+    assert entries(built) == ["names", "store"]
+    assert not list((built.parent / cache.CACHE_DIR).glob(".*"))  # nothing staged left behind
