@@ -147,7 +147,8 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
         is the :class:`kg.names.NameIndex` of ``graph``.
 
     A graph read from a ``kg.nq`` keeps its projections in that file's cache (:mod:`kg.cache`):
-    each call gives a fresh copy, so changing one changes no other.
+    each call gives a fresh copy, so changing one changes no other. ``G.graph["source"]`` is
+    then that file, where drawings keep their layouts (:func:`kg.viz.layout.force_layout`).
     """
     names = names_of(graph)
     if getattr(graph, "source", None) is None:
@@ -162,6 +163,7 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
             pickle.dumps,
             _unpickle,
         )
+        G.graph["source"] = graph.source
     G.graph["names"] = names
     return G
 
