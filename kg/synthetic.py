@@ -63,7 +63,7 @@ def scaled_tables(tables: Tables, factor: int, ties: int = 20, seed: int = 42) -
         for i in range(factor):
             suffix = f"-s{i}" if i else ""
             for row in rows:
-                values = {k: (f"{v}{suffix}" if k in renamed[name] and v else v) for k, v in row.values.items()}
+                values = {k: (_renamed(v, suffix) if k in renamed[name] and v else v) for k, v in row.values.items()}
                 copies.append(Row(name, row.line, values))
         scaled.rows[name] = copies
     rng = random.Random(seed)
@@ -86,6 +86,11 @@ def scaled_tables(tables: Tables, factor: int, ties: int = 20, seed: int = 42) -
                 )
             )
     return scaled
+
+
+def _renamed(value, suffix: str):
+    """An id, or each id of a list field (``also_of``), with the copy's suffix."""
+    return type(value)(f"{v}{suffix}" for v in value) if isinstance(value, list | tuple) else f"{value}{suffix}"
 
 
 def synthetic_network(nodes: int, seed: int = 42) -> nx.Graph:
