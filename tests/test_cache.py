@@ -154,3 +154,20 @@ def test_concurrent_first_readers_all_answer(built):
     assert outputs == ["[2025, 2022]"] * 4
     assert entries(built) == ["names", "store"]
     assert not list((built.parent / cache.CACHE_DIR).glob(".*"))  # nothing staged left behind
+
+
+def test_the_server_keeps_answers_within_its_limit_and_never_volatile_ones():
+    from kg.serve.pool import Answer, Answers
+
+    kept = Answers(limit=100)
+    ok = Answer(200, "application/sparql-results+json", b"x" * 40)
+    kept.put(("SELECT 1", "json"), ok)
+    kept.put(("SELECT (RAND() AS ?r)", "json"), ok)
+    kept.put(("SELECT (now () AS ?t)", "json"), ok)
+    kept.put(("SELECT 2", "json"), Answer(503, "text/plain", b"stopped"))
+    assert kept.get(("SELECT 1", "json")) is ok
+    assert kept.get(("SELECT 1", "xml")) is None  # another Accept header is another answer
+    assert [kept.get((q, "json")) for q in ("SELECT (RAND() AS ?r)", "SELECT (now () AS ?t)", "SELECT 2")] == [None] * 3
+    kept.put(("SELECT 3", "json"), ok)
+    kept.put(("SELECT 4", "json"), ok)  # 3 x 48 bytes > 100: the least recent (SELECT 1) goes
+    assert kept.get(("SELECT 1", "json")) is None and kept.get(("SELECT 4", "json")) is ok
