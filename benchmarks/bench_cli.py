@@ -4,7 +4,9 @@ For each verb it prints the median of ``--repeat`` runs with the caches beside b
 (:mod:`kg.cache`; filled by one run first, not counted), beside the target, and two
 references measured in the same run: the same verb with ``KG_NO_CACHE=1`` (every call
 recomputes, the path before the caches) and the start-up of ``python -c "import pyoxigraph"``.
-It also checks that both paths print the same bytes. Needs ``kg build`` first.
+It also checks that both paths print the same bytes, then times the Python entry points
+(``kg.query`` without and with ``graph=``, ``kg.load`` again, a network) beside a fresh bulk
+load, which is what every ``kg.load()`` did before. Needs ``kg build`` first.
 
     python benchmarks/bench_cli.py [--repeat 5] [--only query,viz]
 """
@@ -53,6 +55,30 @@ def median_s(command: list[str], env: dict, repeat: int) -> tuple[float, bytes, 
     return statistics.median(r[0] for r in runs), runs[-1][1], runs[-1][2]
 
 
+ENTRY_POINTS = """
+import time
+t = time.perf_counter
+import kg
+from kg.network import cooperation_network
+from kg.store import KnowledgeGraph, _bulk_load, load
+from pyoxigraph import Store
+from kg.paths import DEFAULT_OUT_DIR
+def ms(f):
+    s = t(); f(); return (t() - s) * 1000
+def fresh():  # what every kg.load() did before: a new store, bulk-loaded
+    store = Store(); _bulk_load(store, DEFAULT_OUT_DIR / "kg.nq"); return KnowledgeGraph(store)
+q = lambda **kw: kg.query("cq04-share-of-gdp-targets", region="合肥", **kw)
+rows = [("kg.query(name) first call", ms(q), None)]
+rows.append(("kg.query(name) again", ms(q), ms(lambda: fresh())))
+g = load()
+rows.append(("kg.query(name, graph=g)", ms(lambda: q(graph=g)), None))
+rows.append(("kg.load() again", ms(load), ms(fresh)))
+rows.append(("cooperation_network(kg.load())", ms(lambda: cooperation_network(load())), None))
+for label, fast, ref in rows:
+    print(f"{label:<52} {fast:8.1f}" + (f"   reference (a fresh bulk load) {ref:8.1f}" if ref else ""))
+"""
+
+
 def has_verb(name: str) -> bool:
     from kg.cli import parser
 
@@ -89,6 +115,9 @@ def main() -> int:
         if status:
             same += f" (exit {status})"
         print(f"{shown:<52} {fast:8.2f} {target:6.1f} {verdict:>4} {slow:10.2f} {slow / fast:7.1f}x  {same}")
+    if not args.only or "python" in args.only.split(","):
+        print(f"\n{'Python entry points (one process, caches filled)':<52} {'ms':>8}")
+        subprocess.run([sys.executable, "-c", ENTRY_POINTS], env=cached, check=True)
     return 0
 
 

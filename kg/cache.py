@@ -1,6 +1,6 @@
 """What read verbs would recompute on every call, kept beside the built data and keyed on it.
 
-A cache belongs to one ``kg.nq``: it lives in the folder ``.kg-cache`` beside the file the
+A cache belongs to one ``kg.nq``: it lives in the folder ``.kg_cache`` beside the file the
 path resolves to (for ``build/kg.nq``, inside the build's current generation, so a new build
 starts with none), and every entry is named after the :func:`fingerprint` of that file
 (device, inode, size and modification time in nanoseconds). Writing a different ``kg.nq``
@@ -40,8 +40,8 @@ from kg.atomic import write_files_atomic
 
 __all__ = ["CACHE_DIR", "enabled", "fingerprint", "remember", "remember_json", "open_store"]
 
-#: The folder of cache entries, beside the ``kg.nq`` they belong to.
-CACHE_DIR = ".kg-cache"
+#: The folder of cache entries, beside the ``kg.nq`` they belong to (not ``.kg-*``: those are build generations).
+CACHE_DIR = ".kg_cache"
 T = TypeVar("T")
 
 
