@@ -171,3 +171,14 @@ def test_the_server_keeps_answers_within_its_limit_and_never_volatile_ones():
     kept.put(("SELECT 3", "json"), ok)
     kept.put(("SELECT 4", "json"), ok)  # 3 x 48 bytes > 100: the least recent (SELECT 1) goes
     assert kept.get(("SELECT 1", "json")) is None and kept.get(("SELECT 4", "json")) is ok
+
+
+def test_layouts_are_kept_and_a_corrupt_one_is_computed_again(built):
+    from kg.viz.layout import force_layout
+
+    positions = force_layout(cooperation_network(open_built(built)))
+    (entry,) = (built.parent / cache.CACHE_DIR).glob("layout-*")
+    assert force_layout(cooperation_network(open_built(built))) == positions
+    entry.write_bytes(b'{"truncated": [1.0')
+    assert force_layout(cooperation_network(open_built(built))) == positions
+    assert force_layout(cooperation_network(tiny_graph())) == positions  # the same as computing it afresh
