@@ -66,6 +66,13 @@ def _folder(path: Path | str) -> Path:
     return Path(os.path.realpath(path)).parent / CACHE_DIR
 
 
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:  # it holds other entries
+        pass
+
+
 def _drop_stale(folder: Path, name: str, keep: str) -> None:
     for old in folder.glob(f"{name}-*"):
         if old.name != keep:
@@ -143,5 +150,7 @@ def open_store(path: Path | str, fill: Callable[[str], None], opens: Callable[[s
             return None
     finally:
         shutil.rmtree(staged, ignore_errors=True)
+        if not final.is_dir():
+            _remove_if_empty(folder)
     _drop_stale(folder, "store", final.name)
     return opens(str(final))
