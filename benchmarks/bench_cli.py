@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -43,16 +44,21 @@ VERBS = [
 ]
 
 
-def timed(command: list[str], env: dict) -> tuple[float, bytes, int]:
-    """Seconds, stdout and exit status of one run."""
+def timed(command: list[str], env: dict) -> tuple[float, float, bytes, int]:
+    """Wall seconds, CPU seconds (user + system, of the process and its children), stdout and exit status."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start, done.stdout, done.returncode
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, done.stdout, done.returncode
 
 
-def median_s(command: list[str], env: dict, repeat: int) -> tuple[float, bytes, int]:
+def median_s(command: list[str], env: dict, repeat: int) -> tuple[float, float, bytes, int]:
+    """Median wall and CPU seconds of ``repeat`` runs, with the last run's stdout and exit status."""
     runs = [timed(command, env) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), runs[-1][1], runs[-1][2]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), runs[-1][2], runs[-1][3]
 
 
 ENTRY_POINTS = """
@@ -93,30 +99,35 @@ def main() -> int:
     args = parser.parse_args()
     cached = {k: v for k, v in os.environ.items() if k != "KG_NO_CACHE"}
     uncached = cached | {"KG_NO_CACHE": "1"}
-    start_up, _, _ = median_s([sys.executable, "-c", "import pyoxigraph"], cached, args.repeat)
-    print(f"reference: python -c 'import pyoxigraph' {start_up:.2f} s (median of {args.repeat})")
-    print(f"{'verb':<52} {'cached s':>8} {'target':>6} {'':>4} {'no cache s':>10} {'speed-up':>8}  output")
+    start_up, start_cpu, _, _ = median_s([sys.executable, "-c", "import pyoxigraph"], cached, args.repeat)
+    print(f"reference: python -c 'import pyoxigraph' {start_up:.2f} s, CPU {start_cpu:.2f} s (median of {args.repeat})")
+    print("wall-clock seconds, and in brackets CPU seconds (which other jobs on the machine disturb less)")
+    print(f"{'verb':<44} {'cached s':>15} {'target':>6} {'':>4} {'no cache s':>15} {'speed-up':>8}  output")
     out = tempfile.mkdtemp(prefix="bench-cli-")
     for verb, target in VERBS:
         if args.only and verb[0] not in args.only.split(","):
             continue
         shown = " ".join(verb)
         if not has_verb(verb[0]):
-            print(f"{shown:<52} (no such verb here: skipped)")
+            print(f"{shown:<44} (no such verb here: skipped)")
             continue
         command = [sys.executable, "-m", "kg.cli", *verb]
         if verb[0] == "viz":
             command += ["--out", os.path.join(out, f"viz-{verb[1]}.html")]
         timed(command, cached)  # fills the caches
-        fast, printed, status = median_s(command, cached, args.repeat)
-        slow, reference, _ = median_s(command, uncached, max(1, args.repeat // 2))
+        fast, fast_cpu, printed, status = median_s(command, cached, args.repeat)
+        slow, slow_cpu, reference, _ = median_s(command, uncached, max(1, args.repeat // 2))
         verdict = "ok" if fast < target else "SLOW"
         same = "same" if printed == reference else "DIFFERS"
         if status:
             same += f" (exit {status})"
-        print(f"{shown:<52} {fast:8.2f} {target:6.1f} {verdict:>4} {slow:10.2f} {slow / fast:7.1f}x  {same}")
+        print(
+            f"{shown:<44} {fast:7.2f} ({fast_cpu:5.2f}) {target:6.1f} {verdict:>4} {slow:7.2f} ({slow_cpu:5.2f}) "
+            f"{slow / fast:7.1f}x  {same}"
+        )
     if not args.only or "python" in args.only.split(","):
         print(f"\n{'Python entry points (one process, caches filled)':<52} {'ms':>8}")
+        sys.stdout.flush()
         subprocess.run([sys.executable, "-c", ENTRY_POINTS], env=cached, check=True)
     return 0
 

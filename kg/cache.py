@@ -28,11 +28,13 @@ b'42'
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -66,6 +68,19 @@ def _folder(path: Path | str) -> Path:
     return Path(os.path.realpath(path)).parent / CACHE_DIR
 
 
+@contextmanager
+def _gc_paused():
+    """No garbage collection while a block runs: decoding an entry makes many objects and no cycles, and
+    the collector's passes over them took 2-10 times as long as the decoding itself."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _remove_if_empty(folder: Path) -> None:
     try:
         folder.rmdir()
@@ -92,7 +107,8 @@ def remember(
     folder = _folder(path)
     entry = folder / f"{name}-{key}"
     try:
-        return decode(entry.read_bytes())
+        with _gc_paused():
+            return decode(entry.read_bytes())
     except Exception:  # missing, unreadable or corrupt: compute it again
         pass
     value = compute()
