@@ -42,10 +42,9 @@ def _answer(args, text: str | None) -> str:
 
     from kg.cli.options import read_graph
     from kg.queries import answer
-    from kg.store import load
 
     # SPARQL text runs in memory: the on-disk store would give the rows of a query without ORDER BY in another order
-    graph = read_graph(args) if text is None or args.endpoint else load(args.graph)
+    graph = read_graph(args, in_memory=text is not None)
     if text is None:
         result = answer(graph, args.sparql, **_params(args.param))
     elif args.endpoint:
