@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kg.atomic import write_files_atomic
+from kg.errors import OutputError
 
 __all__ = ["CACHE_DIR", "enabled", "fingerprint", "remember", "remember_json", "open_store"]
 
@@ -117,7 +118,7 @@ def remember(
     try:
         write_files_atomic(folder, {entry.name: encode(value)})
         _drop_stale(folder, name, entry.name)
-    except OSError:  # a folder we may not write to: no cache
+    except (OSError, OutputError):  # a folder we may not write to, or something not a file in the way: no cache
         pass
     return value
 

@@ -182,3 +182,9 @@ def test_layouts_are_kept_and_a_corrupt_one_is_computed_again(built):
     entry.write_bytes(b'{"truncated": [1.0')
     assert force_layout(cooperation_network(open_built(built))) == positions
     assert force_layout(cooperation_network(tiny_graph())) == positions  # the same as computing it afresh
+
+
+def test_something_in_the_way_of_an_entry_means_no_cache_not_an_error(built):
+    (built.parent / cache.CACHE_DIR / f"names-{cache.fingerprint(built)}").mkdir(parents=True)
+    assert years(open_built(built)) == [2025, 2022]
+    assert resolve_entity(open_built(built), "合肥").endswith("/hefei")
