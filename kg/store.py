@@ -132,14 +132,16 @@ def canonical_rows(frame) -> list[tuple[str, ...]]:
 
 #: The graphs :func:`load` has read in this process: real path of the file -> (fingerprint, graph).
 _LOADED: dict[str, tuple[str, KnowledgeGraph]] = {}
+#: How many files' graphs :func:`load` keeps.
+_KEEP = 4
 
 
 def load(path: Path | str | None = None) -> KnowledgeGraph:
     """Load a built dataset (``build/kg.nq`` by default, or a ``kg.nq`` or its folder) into an in-memory store.
 
     With no path and no build output yet, the graph is built in memory from
-    ``data/`` (validated by the table layer) instead. A file loaded before in this process,
-    and unchanged since (:func:`kg.cache.fingerprint`), gives the same graph again: change
+    ``data/`` (validated by the table layer) instead. A file loaded before in this process (one
+    of the last four), and unchanged since (:func:`kg.cache.fingerprint`), gives the same graph again: change
     it through a copy (``KnowledgeGraph(Store())`` and ``store.extend(graph.store)``).
     """
     from kg.cache import fingerprint
@@ -153,7 +155,10 @@ def load(path: Path | str | None = None) -> KnowledgeGraph:
     store = Store()
     _bulk_load(store, path)
     graph = KnowledgeGraph(store, path)
+    _LOADED.pop(real, None)
     _LOADED[real] = (key, graph)
+    while len(_LOADED) > _KEEP:  # the least recently loaded files go first
+        del _LOADED[next(iter(_LOADED))]
     return graph
 
 
