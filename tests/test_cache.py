@@ -1,4 +1,4 @@
-"""The caches of read verbs (kg.cache): keyed on the built file, rebuilt when it changes, corrupt ones ignored.
+"""The caches of read verbs (kg.cache): keyed on the nq_file file, rebuilt when it changes, corrupt ones ignored.
 
 The data is the bundled tiny graph written as a kg.nq, and variants of it with facts removed.
 合肥's two share-of-GDP targets are >45% for 2022 (seed 000, 表7) and 50% or more by 2025
@@ -46,7 +46,7 @@ def years(graph) -> list[int]:
 
 
 @pytest.fixture
-def built(tmp_path, nquads, monkeypatch):
+def nq_file(tmp_path, nquads, monkeypatch):
     monkeypatch.delenv("KG_NO_CACHE", raising=False)
     path = tmp_path / "kg.nq"
     path.write_bytes(nquads)
@@ -60,100 +60,101 @@ def entries(path) -> list[str]:
     )
 
 
-def test_the_first_command_fills_the_cache_and_the_next_reads_it(built):
-    graph = open_built(built)
+def test_the_first_command_fills_the_cache_and_the_next_reads_it(nq_file):
+    graph = open_built(nq_file)
     assert years(graph) == [2025, 2022]
-    assert entries(built) == ["names", "store"]
-    again = open_built(built)
+    assert entries(nq_file) == ["names", "store"]
+    again = open_built(nq_file)
     assert again is not graph and years(again) == [2025, 2022]
     assert names_of(again).things == names_of(graph).things
 
 
-def test_a_changed_file_changes_every_answer(built, nquads):
-    assert years(open_built(built)) == [2025, 2022]
-    resolve_entity(open_built(built), "宿州高新区")
-    rewrite(built, without(without(nquads, HEFEI_2022), ZONE))
-    graph = open_built(built)
+def test_a_changed_file_changes_every_answer(nq_file, nquads):
+    assert years(open_built(nq_file)) == [2025, 2022]
+    resolve_entity(open_built(nq_file), "宿州高新区")
+    rewrite(nq_file, without(without(nquads, HEFEI_2022), ZONE))
+    graph = open_built(nq_file)
     assert years(graph) == [2025]
     with pytest.raises(UnknownName):
         resolve_entity(graph, "宿州高新区")
-    assert entries(built) == ["names", "store"]  # the stale entries were removed
+    assert entries(nq_file) == ["names", "store"]  # the stale entries were removed
 
 
-def test_the_same_size_rewritten_in_place_is_noticed(built, nquads):
-    assert years(open_built(built)) == [2025, 2022]
+def test_the_same_size_rewritten_in_place_is_noticed(nq_file, nquads):
+    assert years(open_built(nq_file)) == [2025, 2022]
     changed = nquads.replace(b'"2022"^^', b'"2021"^^')  # one year less, same length
     assert len(changed) == len(nquads)
-    built.write_bytes(changed)  # same inode and size; only the modification time tells
-    assert 2021 in years(open_built(built))
+    nq_file.write_bytes(changed)  # same inode and size; only the modification time tells
+    assert 2021 in years(open_built(nq_file))
 
 
 @pytest.mark.parametrize("garbage", [b"", b"{not json", b"\x80\x81 binary", b"[[1, 2]]"])
-def test_a_corrupt_name_index_is_ignored_and_written_again(built, garbage):
-    years(open_built(built))
-    (entry,) = (built.parent / cache.CACHE_DIR).glob("names-*")
+def test_a_corrupt_name_index_is_ignored_and_written_again(nq_file, garbage):
+    years(open_built(nq_file))
+    (entry,) = (nq_file.parent / cache.CACHE_DIR).glob("names-*")
     entry.write_bytes(garbage)
-    assert years(open_built(built)) == [2025, 2022]
-    assert resolve_entity(open_built(built), "Hefei").endswith("/hefei")
+    assert years(open_built(nq_file)) == [2025, 2022]
+    assert resolve_entity(open_built(nq_file), "Hefei").endswith("/hefei")
     assert entry.read_bytes() != garbage
 
 
-def test_a_corrupt_store_is_made_again(built):
-    open_built(built)
-    (store,) = (built.parent / cache.CACHE_DIR).glob("store-*")
+def test_a_corrupt_store_is_made_again(nq_file):
+    open_built(nq_file)
+    (store,) = (nq_file.parent / cache.CACHE_DIR).glob("store-*")
     for file in store.iterdir():
         file.write_bytes(b"garbage")
-    assert years(open_built(built)) == [2025, 2022]
+    assert years(open_built(nq_file)) == [2025, 2022]
 
 
-def test_a_corrupt_network_is_projected_again(built):
-    graph = open_built(built)
+def test_a_corrupt_network_is_projected_again(nq_file):
+    graph = open_built(nq_file)
     nodes = sorted(cooperation_network(graph))
-    (entry,) = (built.parent / cache.CACHE_DIR).glob("network-*")
+    (entry,) = (nq_file.parent / cache.CACHE_DIR).glob("network-*")
     entry.write_bytes(b"\x80\x04not a pickle")
-    assert sorted(cooperation_network(open_built(built))) == nodes
+    assert sorted(cooperation_network(open_built(nq_file))) == nodes
     entry.write_bytes(__import__("pickle").dumps(["a list, not a network"]))
-    assert sorted(cooperation_network(open_built(built))) == nodes
+    assert sorted(cooperation_network(open_built(nq_file))) == nodes
 
 
-def test_networks_are_copies_and_follow_the_file(built, nquads):
-    first, second = cooperation_network(open_built(built)), cooperation_network(open_built(built))
+def test_networks_are_copies_and_follow_the_file(nq_file, nquads):
+    first, second = cooperation_network(open_built(nq_file)), cooperation_network(open_built(nq_file))
     assert sorted(first) == sorted(second) and first is not second
     first.remove_node(ZONE.strip("<>"))
-    assert ZONE.strip("<>") in cooperation_network(open_built(built))
-    rewrite(built, without(nquads, ZONE))
-    assert ZONE.strip("<>") not in cooperation_network(open_built(built))
+    assert ZONE.strip("<>") in cooperation_network(open_built(nq_file))
+    rewrite(nq_file, without(nquads, ZONE))
+    assert ZONE.strip("<>") not in cooperation_network(open_built(nq_file))
 
 
-def test_load_reuses_one_graph_until_the_file_changes(built, nquads):
-    graph = load(built)
-    assert load(built) is graph
-    assert query("cq04-share-of-gdp-targets", graph=load(built), region="合肥")["year"].tolist() == [2025, 2022]
-    rewrite(built, without(nquads, HEFEI_2022))
-    assert load(built) is not graph
-    assert years(load(built)) == [2025]
+def test_load_reuses_one_graph_until_the_file_changes(nq_file, nquads):
+    graph = load(nq_file)
+    assert load(nq_file) is graph
+    assert query("cq04-share-of-gdp-targets", graph=load(nq_file), region="合肥")["year"].tolist() == [2025, 2022]
+    rewrite(nq_file, without(nquads, HEFEI_2022))
+    assert load(nq_file) is not graph
+    assert years(load(nq_file)) == [2025]
 
 
-def test_no_cache_writes_nothing(built, monkeypatch):
+def test_no_cache_writes_nothing(nq_file, monkeypatch):
     monkeypatch.setenv("KG_NO_CACHE", "1")
-    assert years(open_built(built)) == [2025, 2022]
-    assert not (built.parent / cache.CACHE_DIR).exists()
+    assert years(open_built(nq_file)) == [2025, 2022]
+    assert not (nq_file.parent / cache.CACHE_DIR).exists()
 
 
-def test_concurrent_first_readers_all_answer(built):
+def test_concurrent_first_readers_all_answer(nq_file):
     script = (
         "import sys; from kg.store import open_built; from kg.queries import answer; "
         "print(answer(open_built(sys.argv[1]), 'cq04-share-of-gdp-targets', region='合肥').column('year'))"
     )
     env = {k: v for k, v in os.environ.items() if k != "KG_NO_CACHE"}
     runs = [
-        subprocess.Popen([sys.executable, "-c", script, str(built)], stdout=subprocess.PIPE, env=env) for _ in range(4)
+        subprocess.Popen([sys.executable, "-c", script, str(nq_file)], stdout=subprocess.PIPE, env=env)
+        for _ in range(4)
     ]
     outputs = [run.communicate(timeout=120)[0].decode().strip() for run in runs]
     assert [run.returncode for run in runs] == [0] * 4
     assert outputs == ["[2025, 2022]"] * 4
-    assert entries(built) == ["names", "store"]
-    assert not list((built.parent / cache.CACHE_DIR).glob(".*"))  # nothing staged left behind
+    assert entries(nq_file) == ["names", "store"]
+    assert not list((nq_file.parent / cache.CACHE_DIR).glob(".*"))  # nothing staged left behind
 
 
 def test_the_server_keeps_answers_within_its_limit_and_never_volatile_ones():
@@ -173,18 +174,18 @@ def test_the_server_keeps_answers_within_its_limit_and_never_volatile_ones():
     assert kept.get(("SELECT 1", "json")) is None and kept.get(("SELECT 4", "json")) is ok
 
 
-def test_layouts_are_kept_and_a_corrupt_one_is_computed_again(built):
+def test_layouts_are_kept_and_a_corrupt_one_is_computed_again(nq_file):
     from kg.viz.layout import force_layout
 
-    positions = force_layout(cooperation_network(open_built(built)))
-    (entry,) = (built.parent / cache.CACHE_DIR).glob("layout-*")
-    assert force_layout(cooperation_network(open_built(built))) == positions
+    positions = force_layout(cooperation_network(open_built(nq_file)))
+    (entry,) = (nq_file.parent / cache.CACHE_DIR).glob("layout-*")
+    assert force_layout(cooperation_network(open_built(nq_file))) == positions
     entry.write_bytes(b'{"truncated": [1.0')
-    assert force_layout(cooperation_network(open_built(built))) == positions
+    assert force_layout(cooperation_network(open_built(nq_file))) == positions
     assert force_layout(cooperation_network(tiny_graph())) == positions  # the same as computing it afresh
 
 
-def test_something_in_the_way_of_an_entry_means_no_cache_not_an_error(built):
-    (built.parent / cache.CACHE_DIR / f"names-{cache.fingerprint(built)}").mkdir(parents=True)
-    assert years(open_built(built)) == [2025, 2022]
-    assert resolve_entity(open_built(built), "合肥").endswith("/hefei")
+def test_something_in_the_way_of_an_entry_means_no_cache_not_an_error(nq_file):
+    (nq_file.parent / cache.CACHE_DIR / f"names-{cache.fingerprint(nq_file)}").mkdir(parents=True)
+    assert years(open_built(nq_file)) == [2025, 2022]
+    assert resolve_entity(open_built(nq_file), "合肥").endswith("/hefei")
