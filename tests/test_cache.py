@@ -1,4 +1,4 @@
-"""The caches of read verbs (kg.cache): keyed on the nq_file file, rebuilt when it changes, corrupt ones ignored.
+"""The caches of read verbs (kg.cache): keyed on the built kg.nq, rebuilt when it changes, corrupt ones ignored.
 
 The data is the bundled tiny graph written as a kg.nq, and variants of it with facts removed.
 合肥's two share-of-GDP targets are >45% for 2022 (seed 000, 表7) and 50% or more by 2025
