@@ -2,10 +2,13 @@
 
 Starts ``kg serve`` (the front and its worker pool) over build/kg.nq on a free 127.0.0.1
 port, then ``--clients`` threads each send ``--requests`` named queries (round robin,
-parameters bound as in ``kg query``) and it prints throughput, p50 and p99 latency and the
-errors (which should be 0). It does this twice: alone, and while ``--runaway`` clients keep
-sending queries that would never end (a COUNT and an ORDER BY over cross products), each of
-which the server stops at its ``--timeout``. The reference, measured in the same run, is
+parameters bound as in ``kg query``) and it prints throughput, p50 and p99 latency, the
+errors (which should be 0) and how much CPU the clients themselves took (they share the
+machine with the server). With the answer cache off (every query reaches a worker) it does
+this alone, with ``--more-clients``, and while ``--runaway`` clients keep sending queries
+that would never end (a COUNT and an ORDER BY over cross products), each of which the server
+stops at its ``--timeout``; then with the cache on, as ``kg serve`` runs by default (the load
+repeats 12 texts, so after the first round every answer is a kept one). The reference, measured in the same run, is
 ``oxigraph serve-read-only`` under the same normal load (the server kg serve used before).
 Every server is stopped at the end.
 
@@ -15,6 +18,7 @@ Every server is stopped at the end.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import tempfile
@@ -67,18 +71,20 @@ def load(url: str, clients: int, requests: int, runaway: int = 0) -> dict:
         hog.start()
     time.sleep(1.0 if runaway else 0)  # the runaway queries are under way before the measured load starts
     threads = [threading.Thread(target=client, args=(c,)) for c in range(clients)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - start
+    client_cpu = (time.process_time() - cpu) / elapsed  # cores' worth of CPU the clients (this process) took
     done.set()
     for hog in hogs:
         hog.join()
     latencies.sort()
     return {
         "throughput": len(latencies) / elapsed,
+        "client_cpu": client_cpu,
         "p50": statistics.median(latencies) if latencies else float("nan"),
         "p99": latencies[int(0.99 * (len(latencies) - 1))] if latencies else float("nan"),
         "errors": errors,
@@ -103,7 +109,8 @@ def reference(nquads: Path, clients: int, requests: int) -> dict:
 def show(label: str, figures: dict) -> None:
     print(
         f"{label:<34} {figures['throughput']:8.1f} queries/s   p50 {figures['p50']:7.1f} ms   "
-        f"p99 {figures['p99']:7.1f} ms   errors {len(figures['errors'])}"
+        f"p99 {figures['p99']:7.1f} ms   errors {len(figures['errors'])}   "
+        f"client CPU {figures['client_cpu']:.2f} of {os.cpu_count()} cores"
     )
     for error in figures["errors"][:5]:
         print("   ", error)
@@ -112,6 +119,7 @@ def show(label: str, figures: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--more-clients", type=int, default=16, help="a second normal load with this many clients")
     parser.add_argument("--requests", type=int, default=200, help="per client")
     parser.add_argument("--runaway", type=int, default=4, help="clients sending runaway queries in the second run")
     parser.add_argument("--timeout", type=float, default=5, help="the server's per-query time limit, seconds")
@@ -120,11 +128,18 @@ def main() -> int:
     args = parser.parse_args()
     nquads = DEFAULT_OUT_DIR / "kg.nq"
     print(f"{args.clients} clients x {args.requests} named queries on 127.0.0.1 ({len(library())} distinct)")
-    with running_server(nquads, timeout=args.timeout, workers=args.workers) as url:
+    with running_server(nquads, timeout=args.timeout, workers=args.workers, answers=0) as url:
         normal = load(url, args.clients, args.requests)
-        show("kg serve", normal)
+        show("kg serve, no answer cache", normal)
+        if args.more_clients:
+            show(f"kg serve, no answer cache, {args.more_clients} clients", load(url, args.more_clients, args.requests))
         busy = load(url, args.clients, args.requests, runaway=args.runaway)
-        show(f"kg serve, {args.runaway} runaway queries running", busy)
+        show(f"kg serve, no answer cache, {args.runaway} runaway", busy)
+    with running_server(nquads, timeout=args.timeout, workers=args.workers) as url:
+        kept = load(url, args.clients, args.requests)
+        show("kg serve (answers kept, 64M)", kept)
+        if args.more_clients:
+            show(f"kg serve (answers kept), {args.more_clients} clients", load(url, args.more_clients, args.requests))
     durations = [seconds for seconds, _ in busy["stopped"]]
     outcomes = sorted({outcome for _, outcome in busy["stopped"]})
     if durations:
@@ -136,7 +151,10 @@ def main() -> int:
     if not args.no_reference:
         ref = reference(nquads, args.clients, args.requests)
         show("reference: oxigraph serve-read-only", ref)
-        print(f"ratio kg serve / reference: {normal['throughput'] / ref['throughput']:.2f}")
+        print(
+            f"ratio kg serve / reference: {normal['throughput'] / ref['throughput']:.2f} without the answer cache, "
+            f"{kept['throughput'] / ref['throughput']:.2f} with it"
+        )
     return 1 if normal["errors"] or busy["errors"] else 0
 
 

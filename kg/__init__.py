@@ -2,9 +2,9 @@
 
 The public API, imported lazily so that ``import kg`` stays cheap:
 
-* :func:`kg.load` - the built dataset in an embedded Oxigraph store
-  (``graph.query(sparql)`` gives a pandas DataFrame, ``graph.to_rdflib()`` an
-  ``rdflib.Dataset``);
+* :func:`kg.load` - the built dataset in an embedded Oxigraph store, loaded once per
+  process while ``kg.nq`` is unchanged (``graph.query(sparql)`` gives a pandas DataFrame,
+  ``graph.results(sparql)`` plain rows, ``graph.to_rdflib()`` an ``rdflib.Dataset``);
 * :func:`kg.from_tables` - the same, built in memory from ``data/``;
 * :func:`kg.build` - validate and write ``build/kg.nq``, ``kg.ttl``, ``kg.jsonld``, ``stats.json``;
 * :func:`kg.validate` - the three validation layers, one report;

@@ -26,6 +26,7 @@ import csv
 import re
 from pathlib import Path
 
+from kg.cache import remember_json
 from kg.errors import MissingFile
 from kg.paths import DEFAULT_DATA_DIR, SEEDS_DIR, SEEDS_HELP
 from kg.sections import NUMERAL, sections
@@ -97,21 +98,31 @@ def source_texts(data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR)
     return {source: (Path(seeds_dir) / name).read_text(encoding="utf-8") for source, name in files.items()}
 
 
-def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[dict]:
-    """Rows of (source, part, title, facts, entities) for every part of every source, in document order."""
-    texts = source_texts(data_dir, seeds_dir)
-    facts: dict[tuple[str, str], int] = {}
-    subjects: dict[tuple[str, str], set] = {}
+#: The keys of each row of :func:`coverage`.
+COLUMNS = ("source", "part", "title", "facts", "entities")
+
+
+def _citations(graph) -> dict[str, tuple[int, int]]:
+    """``"source part"`` -> (facts citing the part, distinct entities they are about), for every part cited."""
+    facts: dict[str, int] = {}
+    subjects: dict[str, set] = {}
     for row in graph.select(_FACTS):
         source = row["g"].value.rsplit("/", 1)[1]
         for key in _cited_parts(row["locator"].value):
-            facts[source, key] = facts.get((source, key), 0) + 1
-            subjects.setdefault((source, key), set()).add(row["s"].value)
+            facts[f"{source} {key}"] = facts.get(f"{source} {key}", 0) + 1
+            subjects.setdefault(f"{source} {key}", set()).add(row["s"].value)
+    return {key: (n, len(subjects[key])) for key, n in facts.items()}
+
+
+def coverage(graph, data_dir: Path = DEFAULT_DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[dict]:
+    """Rows of :data:`COLUMNS` (source, part, title, facts, entities) for every part of every source, in order."""
+    texts = source_texts(data_dir, seeds_dir)
+    counts = remember_json(graph, "citations", lambda: _citations(graph))
     rows = []
     for source, text in texts.items():
         parts = _parts(text)
-        cited = sorted({key for (s, key) in facts if s == source} - {key for key, _ in parts}, key=_reading_order)
-        for key, title in parts + [(key, "") for key in cited]:
-            counts = {"facts": facts.get((source, key), 0), "entities": len(subjects.get((source, key), ()))}
-            rows.append({"source": source, "part": key, "title": title, **counts})
+        cited = {key for s, key in (k.split(" ", 1) for k in counts) if s == source} - {k for k, _ in parts}
+        for key, title in parts + [(key, "") for key in sorted(cited, key=_reading_order)]:
+            facts, entities = counts.get(f"{source} {key}", (0, 0))
+            rows.append({"source": source, "part": key, "title": title, "facts": facts, "entities": entities})
     return rows

@@ -31,7 +31,9 @@ True
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import sys
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -150,18 +152,46 @@ SELECT ?e ?zh ?en ?type ?alias ?code WHERE {
 
 
 class NameIndex:
-    """Every way of naming each thing, built once per graph (see :func:`names_of`)."""
+    """Every way of naming each thing, built once per graph (see :func:`names_of`).
 
-    def __init__(self, things: Iterable[Named]):
+    ``keys`` (IRI -> its exact keys and alias keys) skips working them out again, as when
+    the index is read back from :meth:`to_json`.
+    """
+
+    def __init__(self, things: Iterable[Named], keys: dict[str, tuple[Iterable[str], Iterable[str]]] | None = None):
         self.things = {t.iri: t for t in sorted(things, key=lambda t: t.iri)}
         self._ids = {t.id: t.iri for t in self.things.values()} | {iri: iri for iri in self.things}
+        self._keys = keys or {
+            t.iri: (exact_keys(t.label_zh, t.label_en, t.codes), alias_keys(t.aliases)) for t in self.things.values()
+        }
         self._exact: dict[str, set[str]] = {}
         self._aliases: dict[str, set[str]] = {}
-        for t in self.things.values():
-            for key in exact_keys(t.label_zh, t.label_en, t.codes):
-                self._exact.setdefault(key, set()).add(t.iri)
-            for key in alias_keys(t.aliases):
-                self._aliases.setdefault(key, set()).add(t.iri)
+        for iri, (exact, aliases) in self._keys.items():
+            for key in exact:
+                self._exact.setdefault(key, set()).add(iri)
+            for key in aliases:
+                self._aliases.setdefault(key, set()).add(iri)
+
+    def to_json(self) -> bytes:
+        """The index as JSON bytes, keys included (pinyin is the slow part of building it).
+
+        >>> index = NameIndex([Named("http://x/hefei", "合肥市", "Hefei", "Region")])
+        >>> NameIndex.from_json(index.to_json()).resolve("he fei")
+        'http://x/hefei'
+        """
+        rows = [
+            [t.iri, t.label_zh, t.label_en, t.kind, t.aliases, t.codes, sorted(exact), sorted(aliases)]
+            for t in self.things.values()
+            for exact, aliases in [self._keys[t.iri]]
+        ]
+        return json.dumps(rows, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> NameIndex:
+        """The index :meth:`to_json` wrote."""
+        rows = json.loads(data)
+        things = [Named(*row[:4], tuple(row[4]), tuple(row[5])) for row in rows]
+        return cls(things, {row[0]: (row[6], row[7]) for row in rows})
 
     @classmethod
     def from_graph(cls, graph) -> NameIndex:
@@ -242,26 +272,36 @@ class NameIndex:
 def names_of(graph) -> NameIndex:
     """The name index of a graph, built on first use and kept with it.
 
-    ``graph`` is a :class:`kg.store.KnowledgeGraph` or endpoint (indexed by query), or a
-    networkx graph: one made by :func:`kg.network.cooperation_network` carries the index of
-    the graph it came from, any other is indexed from its nodes.
+    ``graph`` is a :class:`kg.store.KnowledgeGraph` or endpoint (indexed by query; a graph read
+    from a ``kg.nq`` keeps its index in that file's cache, :mod:`kg.cache`), or a networkx graph:
+    one made by :func:`kg.network.cooperation_network` carries the index of the graph it came
+    from, any other is indexed from its nodes.
     """
-    import networkx as nx
-
-    if isinstance(graph, nx.Graph):
+    if _is_network(graph):
         if "names" not in graph.graph:
             graph.graph["names"] = NameIndex.from_network(graph)
         return graph.graph["names"]
     if getattr(graph, "_name_index", None) is None:
-        graph._name_index = NameIndex.from_graph(graph)
+        if getattr(graph, "source", None) is not None:
+            from kg.cache import remember
+
+            graph._name_index = remember(
+                graph.source, "names", lambda: NameIndex.from_graph(graph), NameIndex.to_json, NameIndex.from_json
+            )
+        else:
+            graph._name_index = NameIndex.from_graph(graph)
     return graph._name_index
+
+
+def _is_network(graph) -> bool:
+    """Whether ``graph`` is a networkx graph (networkx is not imported for the question: it would be already)."""
+    nx = sys.modules.get("networkx")
+    return nx is not None and isinstance(graph, nx.Graph)
 
 
 def resolve_entity(graph, name: str, kinds: Collection[str] | None = None) -> str:
     """The IRI of the entity ``name`` means; in a networkx graph, one of its nodes."""
-    import networkx as nx
-
-    within = graph if isinstance(graph, nx.Graph) else None
+    within = graph if _is_network(graph) else None
     return names_of(graph).resolve(name, kinds, within)
 
 

@@ -23,15 +23,19 @@ All analysis functions are pure: ``f(G, ...) -> plain data``.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg.cache import remember
 from kg.errors import ParameterError
 from kg.evidence import PARTICIPATION, Evidence, evidence_row
 from kg.iris import KG, local_name
 from kg.iris import local_name as short_name
 from kg.names import names_of, notation, resolve_entity, resolve_pattern
+from kg.store import load
 
 __all__ = [
     "short_name",
@@ -141,8 +145,39 @@ def cooperation_network(graph, relations=DEFAULT_RELATIONS, types=DEFAULT_TYPES)
         ``G.graph["labels"]`` maps the local names of ontology terms, and the notations
         of concepts (roles, patterns), to their ``(zh, en)`` labels; ``G.graph["names"]``
         is the :class:`kg.names.NameIndex` of ``graph``.
+
+    A graph read from a ``kg.nq`` keeps its projections in that file's cache (:mod:`kg.cache`):
+    each call gives a fresh copy, so changing one changes no other. ``G.graph["source"]`` is
+    then that file, where drawings keep their layouts (:func:`kg.viz.layout.force_layout`).
     """
-    G = nx.Graph(labels={}, names=names_of(graph))
+    names = names_of(graph)
+    if getattr(graph, "source", None) is None:
+        G = _project(graph, relations, types)
+    else:
+        digest = hashlib.sha1(repr((sorted(relations), list(types))).encode()).hexdigest()[:12]
+        # projected from the file's in-memory store, whose order of answers fixes the order of nodes
+        G = remember(
+            graph.source,
+            f"network-{digest}",
+            lambda: _project(load(graph.source), relations, types),
+            pickle.dumps,
+            _unpickle,
+        )
+        G.graph["source"] = graph.source
+    G.graph["names"] = names
+    return G
+
+
+def _unpickle(data: bytes) -> nx.Graph:
+    G = pickle.loads(data)
+    if not isinstance(G, nx.Graph):
+        raise TypeError("not a network")
+    return G
+
+
+def _project(graph, relations, types) -> nx.Graph:
+    """The projection of :func:`cooperation_network`, without its name index (kept in its own cache)."""
+    G = nx.Graph(labels={})
     for row in graph.select(_LABELS):
         labels = (row["zh"].value, row["en"].value)
         G.graph["labels"][local_name(row["t"].value)] = labels

@@ -15,8 +15,24 @@ from __future__ import annotations
 from pyoxigraph import NamedNode, Variable
 
 from kg.names import resolve_entity, resolve_pattern
+from kg.results import Results
 
-__all__ = ["patterns_table", "pattern_profile", "national_counterparts"]
+__all__ = ["pattern_rows", "patterns_table", "profile_rows", "pattern_profile", "national_counterparts"]
+
+#: The columns of :func:`pattern_rows`; a profile leaves out the participant.
+PATTERN_COLUMNS = (
+    "pattern",
+    "pattern_en",
+    "case",
+    "case_en",
+    "participant",
+    "participant_en",
+    "role",
+    "function",
+    "source",
+    "locator",
+)
+PROFILE_COLUMNS = tuple(c for c in PATTERN_COLUMNS if c not in ("participant", "participant_en"))
 
 _PARTICIPATIONS = """
 SELECT ?pattern ?pattern_en ?case ?case_en ?participant ?participant_en ?role ?function ?source ?locator ?who ?p WHERE {
@@ -33,22 +49,38 @@ SELECT ?pattern ?pattern_en ?case ?case_en ?participant ?participant_en ?role ?f
 } ORDER BY ?pattern ?case ?role ?participant"""
 
 
-def patterns_table(graph, pattern: str | None = None):
-    """Every pattern, case, participant and role with the source and locator (a DataFrame).
+def pattern_rows(graph, pattern: str | None = None):
+    """Every pattern, case, participant and role with the source and locator (:class:`kg.results.Results`).
 
     ``pattern``: only this pattern (any name :func:`kg.names.resolve_pattern` accepts).
     """
     only = {Variable("p"): NamedNode(resolve_pattern(graph, pattern))} if pattern else {}
-    return graph.query(_PARTICIPATIONS, substitutions=only).drop(columns=["who", "p"])
+    return _columns(graph.results(_PARTICIPATIONS, substitutions=only), PATTERN_COLUMNS)
 
 
-def pattern_profile(graph, entity: str):
-    """Which patterns and cases an entity takes part in, and in which roles (a DataFrame).
+def patterns_table(graph, pattern: str | None = None):
+    """:func:`pattern_rows` as a DataFrame."""
+    return pattern_rows(graph, pattern).to_frame()
+
+
+def profile_rows(graph, entity: str):
+    """Which patterns and cases an entity takes part in, and in which roles (:class:`kg.results.Results`).
 
     ``entity`` is any name :func:`kg.names.resolve_entity` accepts.
     """
-    frame = graph.query(_PARTICIPATIONS, substitutions={Variable("who"): NamedNode(resolve_entity(graph, entity))})
-    return frame.drop(columns=["who", "p", "participant", "participant_en"])
+    who = {Variable("who"): NamedNode(resolve_entity(graph, entity))}
+    return _columns(graph.results(_PARTICIPATIONS, substitutions=who), PROFILE_COLUMNS)
+
+
+def pattern_profile(graph, entity: str):
+    """:func:`profile_rows` as a DataFrame."""
+    return profile_rows(graph, entity).to_frame()
+
+
+def _columns(results: Results, columns: tuple[str, ...]) -> Results:
+    """Only these columns of ``results``, in this order."""
+    at = [results.columns.index(c) for c in columns]
+    return Results(list(columns), [tuple(row[i] for i in at) for row in results.rows], results.attrs)
 
 
 def national_counterparts(graph):

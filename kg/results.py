@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal
+from pyoxigraph import Literal, QuerySolutions
 
 from kg.iris import XSD
 
@@ -30,6 +30,18 @@ if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-u
 __all__ = ["Results", "to_python", "is_missing"]
 
 _INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+def _number(text: str) -> float:
+    return float(Decimal(text))
+
+
+#: The converter of each datatype whose literals become something else than their text.
+_CONVERTERS = (
+    dict.fromkeys(_INTEGER_TYPES | {XSD + "gYear"}, int)
+    | dict.fromkeys((XSD + "decimal", XSD + "double", XSD + "float"), _number)
+    | {XSD + "date": date.fromisoformat, XSD + "boolean": lambda text: text == "true"}
+)
 
 
 def to_python(term):
@@ -45,16 +57,8 @@ def to_python(term):
         return None
     if not isinstance(term, Literal):
         return term.value
-    datatype = term.datatype.value
-    if datatype in _INTEGER_TYPES or datatype == XSD + "gYear":
-        return int(term.value)
-    if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
-        return float(Decimal(term.value))
-    if datatype == XSD + "date":
-        return date.fromisoformat(term.value)
-    if datatype == XSD + "boolean":
-        return term.value == "true"
-    return term.value
+    convert = _CONVERTERS.get(term.datatype.value)
+    return term.value if convert is None else convert(term.value)
 
 
 @dataclass
@@ -68,7 +72,9 @@ class Results:
     @classmethod
     def from_solutions(cls, names: list[str], solutions) -> Results:
         """Rows from pyoxigraph-like solutions (``solution[name]`` is a term or None)."""
-        return cls(list(names), [tuple(to_python(s[n]) for n in names) for s in solutions])
+        # pyoxigraph's solutions are read by position, four times faster than by name
+        keys = range(len(names)) if isinstance(solutions, QuerySolutions) else names
+        return cls(list(names), [tuple([to_python(s[k]) for k in keys]) for s in solutions])
 
     @classmethod
     def from_records(cls, records: list[dict], columns: list[str] | None = None) -> Results:

@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.errors import FederationRefused, UpdateRefused
 
@@ -152,8 +153,12 @@ def undeclared_prefix(text: str, declared) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def check_query(text: str, allow_service: bool = False) -> None:
-    """Refuse an update, and a SERVICE clause unless ``allow_service``; both raise :class:`kg.errors.QueryError`."""
+    """Refuse an update, and a SERVICE clause unless ``allow_service``; both raise :class:`kg.errors.QueryError`.
+
+    A text that passed is remembered (a named query asked again is not read again).
+    """
     keyword = update_keyword(text)
     if keyword:
         raise UpdateRefused(f"{keyword} is a SPARQL update: updates are not accepted here, only queries")

@@ -15,6 +15,7 @@ query needs no PREFIX lines.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,14 +30,18 @@ from kg.sparql import check_query, undeclared_prefix
 if TYPE_CHECKING:  # pandas is imported where a frame is built, never at start-up
     pass
 
-__all__ = ["KnowledgeGraph", "load", "from_tables", "to_python"]
+__all__ = ["KnowledgeGraph", "load", "open_built", "from_tables", "to_python"]
 
 
 class KnowledgeGraph:
-    """A dataset held in an Oxigraph store. Build one with :func:`load` or :func:`from_tables`."""
+    """A dataset held in an Oxigraph store. Build one with :func:`load` or :func:`from_tables`.
 
-    def __init__(self, store: Store):
+    ``source`` is the ``kg.nq`` it was read from, if any: what its caches (:mod:`kg.cache`) are keyed on.
+    """
+
+    def __init__(self, store: Store, source: Path | None = None):
         self.store = store
+        self.source = source
         self._union: list | None = None
 
     def __len__(self) -> int:
@@ -125,25 +130,75 @@ def canonical_rows(frame) -> list[tuple[str, ...]]:
     return sorted(tuple(str(cell(v)) for v in row) for row in frame.itertuples(index=False))
 
 
+#: The graphs :func:`load` has read in this process: real path of the file -> (fingerprint, graph).
+_LOADED: dict[str, tuple[str, KnowledgeGraph]] = {}
+#: How many files' graphs :func:`load` keeps.
+_KEEP = 4
+
+
 def load(path: Path | str | None = None) -> KnowledgeGraph:
     """Load a built dataset (``build/kg.nq`` by default, or a ``kg.nq`` or its folder) into an in-memory store.
 
     With no path and no build output yet, the graph is built in memory from
-    ``data/`` (validated by the table layer) instead.
+    ``data/`` (validated by the table layer) instead. A file loaded before in this process (one
+    of the last four), and unchanged since (:func:`kg.cache.fingerprint`), gives the same graph again: change
+    it through a copy (``KnowledgeGraph(Store())`` and ``store.extend(graph.store)``).
     """
+    from kg.cache import fingerprint
+
     if path is None and not (DEFAULT_OUT_DIR / "kg.nq").exists():
         return from_tables()
+    path = _existing(path)
+    key, real = fingerprint(path), os.path.realpath(path)
+    if real in _LOADED and _LOADED[real][0] == key:
+        return _LOADED[real][1]
+    store = Store()
+    _bulk_load(store, path)
+    graph = KnowledgeGraph(store, path)
+    _LOADED.pop(real, None)
+    _LOADED[real] = (key, graph)
+    while len(_LOADED) > _KEEP:  # the least recently loaded files go first
+        del _LOADED[next(iter(_LOADED))]
+    return graph
+
+
+def open_built(path: Path | str | None = None) -> KnowledgeGraph:
+    """The built dataset for one command: its on-disk store opened read-only, made on first use (see :mod:`kg.cache`).
+
+    Opening takes milliseconds where :func:`load` bulk-loads for half a second; queries on
+    disk are slower than in memory, so a process that asks many should :func:`load`.
+    Without a cache (``KG_NO_CACHE=1``, a read-only folder) this is :func:`load`.
+    """
+    from kg.cache import open_store
+
+    if path is None and not (DEFAULT_OUT_DIR / "kg.nq").exists():
+        return from_tables()
+    path = _existing(path)
+
+    def fill(folder: str) -> None:
+        store = Store(folder)
+        _bulk_load(store, path)
+        store.flush()
+
+    store = open_store(path, fill, Store.read_only)
+    return KnowledgeGraph(store, path) if store is not None else load(path)
+
+
+def _existing(path: Path | str | None) -> Path:
     path = built_dataset(path)
     if not path.exists():
         raise MissingFile(path, "no built dataset here: run kg build first")
-    store = Store()
+    return path
+
+
+def _bulk_load(store: Store, path: Path) -> None:
+    """Load the N-Quads file ``path`` into ``store``; a file that is not N-Quads is a :class:`GraphFileError`."""
     try:
         store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
     except SyntaxError as err:
         raise GraphFileError(f"{path}:{err.lineno or 0}:{err.offset or 0}: not N-Quads: {err.msg}") from None
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as err:
         raise GraphFileError(f"{path}: cannot be read as N-Quads: {err}") from None
-    return KnowledgeGraph(store)
 
 
 def from_tables(data_dir: Path | str = DEFAULT_DATA_DIR, descriptor: Path | str | None = None) -> KnowledgeGraph:

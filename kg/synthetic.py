@@ -93,6 +93,11 @@ def scaled_tables(tables: Tables, factor: int, ties: int = 20, seed: int = 42) -
     return scaled
 
 
+def _renamed(value, suffix: str):
+    """An id, or each id of a list field (``also_of``), with the copy's suffix."""
+    return type(value)(f"{v}{suffix}" for v in value) if isinstance(value, list | tuple) else f"{value}{suffix}"
+
+
 def synthetic_network(nodes: int, seed: int = 42) -> nx.Graph:
     """A connected scale-free graph of ``nodes`` nodes shaped like a cooperation network.
 

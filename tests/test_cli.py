@@ -31,12 +31,12 @@ def test_each_verb_explains_itself(verb, option, capsys):
 
 def test_a_bug_is_not_reported_as_bad_input(monkeypatch, capsys):
     # Only a KgError is bad input (exit 2, one line); a LookupError from a bug keeps its traceback.
-    import kg.store
+    import kg.queries
 
-    def broken(path=None):
+    def broken(graph, name, **params):
         raise LookupError("a bug")
 
-    monkeypatch.setattr(kg.store, "load", broken)
+    monkeypatch.setattr(kg.queries, "answer", broken)
     with pytest.raises(LookupError, match="a bug"):
         main(["query", "cq08-plans-per-year"])
     assert capsys.readouterr().err == ""

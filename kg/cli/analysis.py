@@ -10,10 +10,10 @@ from kg.cli.options import TABLE_FORMATS, add_verb, positive_int, print_json, re
 
 def patterns(args) -> int:
     from kg.cli.render import write_output
-    from kg.patterns import patterns_table
+    from kg.patterns import pattern_rows
 
     graph = read_graph(args)
-    write_output(patterns_table(graph, pattern=args.pattern), args, graph=graph)
+    write_output(pattern_rows(graph, pattern=args.pattern), args, graph=graph)
     return 0
 
 
@@ -38,10 +38,10 @@ def chains(args) -> int:
 
 def profile(args) -> int:
     from kg.cli.render import write_output
-    from kg.patterns import pattern_profile
+    from kg.patterns import profile_rows
 
     graph = read_graph(args)
-    write_output(pattern_profile(graph, args.entity), args, graph=graph)
+    write_output(profile_rows(graph, args.entity), args, graph=graph)
     return 0
 
 
@@ -59,13 +59,21 @@ def compare(args) -> int:
 
 
 def bridges(args) -> int:
+    from kg.cache import remember_json
     from kg.cli.render import write_output
-    from kg.network import bridges
     from kg.results import Results
 
-    found = bridges(read_network(args), top=args.top)
-    rows = [{**{k: v for k, v in b.items() if k != "node"}, "provinces": ", ".join(b["provinces"])} for b in found]
-    write_output(Results.from_records(rows), args)
+    graph = read_graph(args)
+
+    def ranking():
+        from kg.network import bridges, cooperation_network
+
+        return bridges(cooperation_network(graph), top=args.top)
+
+    rows = remember_json(graph, f"bridges-{args.top}", ranking)
+    columns = ["label_zh", "label_en", "score", "method", "provinces"]
+    values = [tuple(", ".join(r[c]) if c == "provinces" else r[c] for c in columns) for r in rows]
+    write_output(Results(columns, values), args, graph=graph)
     return 0
 
 

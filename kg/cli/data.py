@@ -80,12 +80,12 @@ def stats(args) -> int:
 
 def coverage(args) -> int:
     from kg.cli.render import write_output
-    from kg.coverage import coverage
+    from kg.coverage import COLUMNS, coverage
     from kg.results import Results
 
     graph = read_graph(args)
-    rows = [row for row in coverage(graph) if not args.thin or row["facts"] == 0]
-    write_output(Results.from_records(rows), args, graph=graph)
+    rows = [tuple(r[c] for c in COLUMNS) for r in coverage(graph) if not args.thin or r["facts"] == 0]
+    write_output(Results(list(COLUMNS), rows), args, graph=graph)
     return 0
 
 

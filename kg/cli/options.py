@@ -118,15 +118,20 @@ def add_format(verb: argparse.ArgumentParser, formats=("table", "csv", "json"), 
         )
 
 
-def read_graph(args):
-    """The graph a verb reads: the ``--endpoint`` if given, else the embedded store of ``--graph``."""
+def read_graph(args, in_memory: bool = False):
+    """The graph a verb reads: the ``--endpoint`` if given, else the embedded store of ``--graph``.
+
+    That store is the cached on-disk one (:func:`kg.store.open_built`), or with ``in_memory``
+    the file loaded into memory: for verbs that ask many queries, or whose output follows the
+    order of rows that SPARQL leaves open.
+    """
     if getattr(args, "endpoint", None):
         from kg.endpoint import Endpoint
 
         return Endpoint(args.endpoint, timeout=getattr(args, "timeout", 60.0))
-    from kg.store import load
+    from kg.store import load, open_built
 
-    return load(args.graph)
+    return load(args.graph) if in_memory else open_built(args.graph)
 
 
 def read_network(args):

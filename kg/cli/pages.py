@@ -17,6 +17,32 @@ KINDS = {
 }
 
 
+def _pyvis_without_ipython() -> None:
+    """Import pyvis without the IPython it imports at the top for ``Network.show()`` in notebooks (0.5-2 s).
+
+    ``kg viz`` writes files and never shows a network in a notebook, so while pyvis is imported a
+    stand-in answers for ``IPython.display``, then is taken away: IPython itself, imported later
+    in this process, is the real one. Where IPython or pyvis is loaded already, nothing changes.
+    """
+    import sys
+    import types
+
+    if "IPython" in sys.modules or "pyvis.network" in sys.modules:
+        return
+
+    class IFrame:
+        def __init__(self, *args, **kwargs):
+            raise RuntimeError("kg viz does not show networks in IPython")
+
+    display = types.ModuleType("IPython.display")
+    display.IFrame = IFrame
+    sys.modules["IPython"], sys.modules["IPython.display"] = types.ModuleType("IPython"), display
+    try:
+        import pyvis.network  # noqa: F401
+    finally:
+        del sys.modules["IPython"], sys.modules["IPython.display"]
+
+
 def _view(args, graph):
     from kg import viz
     from kg.network import cooperation_network, overview_network
@@ -40,6 +66,7 @@ def _view(args, graph):
 def run(args) -> int:
     from kg.paths import DEFAULT_OUT_DIR
 
+    _pyvis_without_ipython()
     view = _view(args, read_graph(args))
     out = args.out or DEFAULT_OUT_DIR / f"viz-{args.kind}.html"
     view.save(out)

@@ -55,7 +55,8 @@ def _answer(args, text: str | None) -> tuple[str, str]:
     from kg.cli.render import write_output
     from kg.queries import answer
 
-    graph = read_graph(args)
+    # SPARQL text runs in memory: the on-disk store would give the rows of a query without ORDER BY in another order
+    graph = read_graph(args, in_memory=text is not None)
     params = _params(args.param)
     if text is None:
         result = answer(graph, args.sparql, **params)

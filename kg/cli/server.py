@@ -33,6 +33,7 @@ def serve(args) -> int:
         workers=args.workers,
         memory=args.memory_limit,
         site=args.site,
+        answers=args.answer_cache,
     )
 
 
@@ -75,6 +76,13 @@ def register(verbs) -> None:
     )
     verb.add_argument(
         "--workers", type=positive_int, default=None, help="query worker processes (default: cores + 4, at most 16)"
+    )
+    verb.add_argument(
+        "--answer-cache",
+        type=lambda text: 0 if text.strip() == "0" else size(text),
+        default="64M",
+        metavar="SIZE",
+        help="answers kept and given again to the same query and Accept header, e.g. 64M; 0 for none (default 64M)",
     )
     verb.add_argument(
         "--location",

@@ -12,7 +12,7 @@ def site(args) -> int:
     from kg.site import build_site
 
     seeds = {"seeds_dir": args.seeds} if args.seeds else {}
-    result = build_site(read_graph(args), args.out, **seeds)
+    result = build_site(read_graph(args, in_memory=True), args.out, **seeds)
     print(
         f"wrote {result.out} ({result.pages} pages, {result.files} files, {result.bytes / 2**20:.1f} MiB) "
         f"in {result.seconds:.1f} s; open {result.out / 'index.html'}"

@@ -103,12 +103,14 @@ def serve(
     workers: int | None = None,
     memory: int = DEFAULT_MEMORY,
     site: Path | None = None,
+    answers: int = 64 * 2**20,
 ) -> int:
     """Run the server in the foreground until SIGINT, SIGTERM or SIGHUP; return its exit status.
 
     ``location``: serve this on-disk store (loaded from ``nquads`` when older) instead of
     holding the graph in each worker's memory. ``site``: the portal folder to serve beside
-    ``/query``, so that entity IRIs dereference (see :mod:`kg.serve.app`).
+    ``/query``, so that entity IRIs dereference (see :mod:`kg.serve.app`). ``answers``: bytes
+    of recent answers kept and given again (:class:`kg.serve.pool.Answers`; 0: none).
     """
     import uvicorn
 
@@ -120,7 +122,7 @@ def serve(
     if location is not None:
         prepare_store(nquads, location)
     sock = _listen(bind, port)
-    pool = Pool(nquads, location, workers or default_workers(), timeout, memory)
+    pool = Pool(nquads, location, workers or default_workers(), timeout, memory, answers=answers)
 
     app = create_app(pool, site=site)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, limit_concurrency=1024))
@@ -170,18 +172,22 @@ def running_server(
     workers: int | None = None,
     memory: int = DEFAULT_MEMORY,
     site: Path | None = None,
+    answers: int | None = None,
 ):
     """``kg serve`` on a free loopback port, in a child process, while the block runs; yields its base URL.
 
     ``location``: an on-disk store folder, as for :func:`serve` (default: the graph in memory).
     ``site``: a portal folder to serve beside ``/query`` (default: none).
-    ``timeout`` is the per-query limit in seconds. The server and its workers always stop afterwards.
+    ``timeout`` is the per-query limit in seconds; ``answers`` the bytes of answers kept (default: kg serve's).
+    The server and its workers always stop afterwards.
     """
     port = free_port()
     command = [sys.executable, "-m", "kg.cli", "serve", "--graph", str(nquads), "--port", str(port)]
     command += ["--timeout", str(timeout), "--memory-limit", str(memory)]
     if workers:
         command += ["--workers", str(workers)]
+    if answers is not None:
+        command += ["--answer-cache", str(answers)]
     if location:
         command += ["--location", str(location)]
     command += ["--site", str(site)] if site else ["--no-site"]

@@ -17,8 +17,10 @@ import asyncio
 import json
 import logging
 import os
+import re
 import signal
 import sys
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from kg.errors import ServerError
 from kg.limits import format_size
 from kg.serve.worker import EXIT_MEMORY
 
-__all__ = ["Answer", "Pool", "default_workers"]
+__all__ = ["Answer", "Answers", "Pool", "default_workers"]
 
 log = logging.getLogger("kg.serve")
 
@@ -47,6 +49,49 @@ class Answer:
         return cls(status, "text/plain; charset=utf-8", message.encode("utf-8"))
 
 
+#: Functions whose value differs from one evaluation to the next: their answers are never kept.
+_VOLATILE = re.compile(r"\b(RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+
+
+class Answers:
+    """The last answers given, by query text and Accept header, up to ``limit`` bytes of bodies (least recent out).
+
+    The served graph does not change while the server runs, so an answer holds until it stops.
+    Only successful answers are kept, and never those of a query calling RAND, NOW, UUID,
+    STRUUID or BNODE.
+
+    >>> kept = Answers(limit=16)   # bytes of query texts and bodies
+    >>> kept.put(("q1", ""), Answer(200, "text/csv", b"123456"))
+    >>> kept.put(("q2", ""), Answer(200, "text/csv", b"7890"))
+    >>> kept.get(("q1", "")).body, kept.get(("q2", "")).body
+    (b'123456', b'7890')
+    >>> kept.put(("q3", ""), Answer(200, "text/csv", b"ab"))   # over 16 bytes: the least recent goes
+    >>> kept.get(("q1", "")) is None, kept.get(("q3", "")).body
+    (True, b'ab')
+    """
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._kept: OrderedDict[tuple[str, str], Answer] = OrderedDict()
+        self._size = 0
+
+    def get(self, key: tuple[str, str]) -> Answer | None:
+        answer = self._kept.get(key)
+        if answer is not None:
+            self._kept.move_to_end(key)
+        return answer
+
+    def put(self, key: tuple[str, str], answer: Answer) -> None:
+        size = len(answer.body) + len(key[0])
+        if answer.status != 200 or size > self.limit or key in self._kept or _VOLATILE.search(key[0]):
+            return
+        self._kept[key] = answer
+        self._size += size
+        while self._size > self.limit:
+            old, dropped = self._kept.popitem(last=False)
+            self._size -= len(dropped.body) + len(old[0])
+
+
 @dataclass(eq=False)
 class _Worker:
     process: asyncio.subprocess.Process
@@ -55,7 +100,10 @@ class _Worker:
 
 @dataclass
 class Pool:
-    """``workers`` processes over ``graph`` (or the on-disk store at ``location``), each capped at ``memory`` bytes."""
+    """``workers`` processes over ``graph`` (or the on-disk store at ``location``), each capped at ``memory`` bytes.
+
+    ``answers``: bytes of recent answers kept and given again without asking a worker (:class:`Answers`; 0: none).
+    """
 
     graph: Path
     location: Path | None = None
@@ -64,12 +112,14 @@ class Pool:
     memory: int = 2 * 2**30
     slow_after: float = 1.0
     start_within: float = 300.0
+    answers: int = 64 * 2**20
 
     def __post_init__(self):
         self._idle: asyncio.LifoQueue[_Worker] = asyncio.LifoQueue()  # the warmest worker first
         self._all: set[_Worker] = set()
         self._closing = False
         self._replacing: set[asyncio.Task] = set()
+        self._answers = Answers(self.answers)
 
     @property
     def started(self) -> bool:
@@ -105,7 +155,16 @@ class Pool:
         return worker
 
     async def query(self, text: str, accept: str = "") -> Answer:
-        """The answer of an idle worker to ``text``; 503 when no worker frees up in time or a limit is reached."""
+        """The answer to ``text``: one kept from before, else an idle worker's; 503 when no worker frees up in time
+        or a limit is reached."""
+        kept = self._answers.get((text, accept))
+        if kept is not None:
+            return kept
+        answer = await self._ask(text, accept)
+        self._answers.put((text, accept), answer)
+        return answer
+
+    async def _ask(self, text: str, accept: str) -> Answer:
         try:
             worker = await asyncio.wait_for(self._idle.get(), self.timeout)
         except TimeoutError:

@@ -30,12 +30,15 @@ True
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import random
 from collections import defaultdict
 
 import networkx as nx
 
+from kg.cache import remember
 from kg.geo import DELTA, Projection, node_lonlat
 from kg.network import CONTAINMENT
 
@@ -58,27 +61,41 @@ def force_layout(G: nx.Graph, seed: int = 42, spacing: float = 45.0, aspect: flo
     >>> force_layout(G) == force_layout(G)
     True
     """
-    import igraph
-
     nodes = sorted(G)
     if not nodes:
         return {}
     index = {n: i for i, n in enumerate(nodes)}
     edges = sorted(tuple(sorted((index[a], index[b]))) for a, b in G.edges())  # independent of insertion order
-    H = igraph.Graph(n=len(nodes), edges=edges)
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
-        coords = H.layout_fruchterman_reingold(niter=500).coords
-    finally:
-        igraph.set_random_number_generator(random)
-    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = spacing * math.sqrt(len(nodes)) / span
-    stretch = math.sqrt(aspect)
-    return {
-        n: (round(x * scale * stretch, 1), round(y * scale / stretch, 1))
-        for n, x, y in zip(nodes, xs, ys, strict=False)
-    }
+
+    def compute() -> dict[str, Position]:
+        import igraph
+
+        H = igraph.Graph(n=len(nodes), edges=edges)
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            coords = H.layout_fruchterman_reingold(niter=500).coords
+        finally:
+            igraph.set_random_number_generator(random)
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        scale = spacing * math.sqrt(len(nodes)) / span
+        stretch = math.sqrt(aspect)
+        return {
+            n: (round(x * scale * stretch, 1), round(y * scale / stretch, 1))
+            for n, x, y in zip(nodes, xs, ys, strict=False)
+        }
+
+    if G.graph.get("source") is None:
+        return compute()
+    # a network projected from a kg.nq keeps its layouts in that file's cache, keyed on what they are computed from
+    key = hashlib.sha1(json.dumps([nodes, edges, seed, spacing, aspect]).encode()).hexdigest()[:16]
+    return remember(
+        G.graph["source"],
+        f"layout-{key}",
+        compute,
+        lambda positions: json.dumps(positions).encode(),
+        lambda data: {n: tuple(p) for n, p in json.loads(data).items()},
+    )
 
 
 def _ring(centre: Position, members: list[str], radius: float) -> dict[str, Position]:
