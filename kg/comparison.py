@@ -100,8 +100,10 @@ class Cited:
     citations: list[tuple[str, str]] = field(default_factory=list)
 
     def cite(self, graph_iri: str | None, locator: str | None) -> None:
+        """Add a citation; citations are kept sorted, so the answer does not depend on the store's row order."""
         if graph_iri and locator and (source := (graph_iri.removeprefix(SRC), locator)) not in self.citations:
             self.citations.append(source)
+            self.citations.sort()
 
     def __str__(self) -> str:
         return f"{self.text} [{' | '.join(f'{s} {loc}' for s, loc in self.citations)}]"
