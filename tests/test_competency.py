@@ -454,7 +454,25 @@ def test_cq12_enclave_operators_bridge_provinces(network):
 def test_cq12_named_query_lists_cross_province_ties(graph):
     frame = run(graph, "cq12-cross-province-ties")
     pairs = set(zip(frame["from"], frame["to"], frame.relation, strict=False))
-    assert ("上海市", "皖北", "transfersIndustryTo") in pairs  # 三（一）2
+    # caict-2021 三（一）2: 皖北 takes industries moved from 沪苏浙; 四（二）3: the 漕河泾 development zone's 海宁
+    # branch and the 嘉定工业区 温州 park, Shanghai's zones operated in Zhejiang.
+    assert {
+        ("上海市", "皖北", "transfersIndustryTo"),
+        ("江苏省", "皖北", "transfersIndustryTo"),
+        ("浙江省", "皖北", "transfersIndustryTo"),
+        ("上海漕河泾新兴技术开发区", "海宁市", "operatesEnclaveIn"),
+        ("嘉定工业区", "温州市", "operatesEnclaveIn"),
+    } <= pairs
+    # By default both provinces lie in the delta (沪苏浙皖).
+    assert set(frame.fromProvince) | set(frame.toProvince) <= {"上海市", "江苏省", "浙江省", "安徽省"}
+
+
+def test_cq12_scope_all_adds_ties_beyond_the_delta(graph):
+    # huaxin-2025 专栏3: 重庆 schedules spare computing power from 川、云、贵、甘、宁、疆 (none of them in the delta).
+    frame = run(graph, "cq12-cross-province-ties", scope="all")
+    pairs = set(zip(frame.fromProvince, frame.toProvince, strict=False))
+    assert ("云南省", "重庆市") in pairs
+    assert len(frame) > len(run(graph, "cq12-cross-province-ties"))
 
 
 # ---------------------------------------------------------------- CQ13 figures by subject, indicator, year, kind, plan
