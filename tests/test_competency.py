@@ -207,6 +207,18 @@ def test_cq03_carriers_of_a_municipality(graph):
     assert "Carrier" not in set(frame["kind"])
 
 
+def test_cq03_scope_keeps_the_delta_unless_widened(graph):
+    # huaxin-2025 专栏7: 深圳 opened an AI section on its “深i企” platform; 深圳 is not in the delta, so the
+    # default scope leaves it out and scope=all brings it in.
+    default = run(graph, "cq03-carriers-by-industry", industry="人工智能")
+    widened = run(graph, "cq03-carriers-by-industry", industry="人工智能", scope="all")
+    assert "深圳市" not in set(default["region"])
+    assert ("“深i企”平台", "深圳市", "huaxin-2025", "专栏7") in {
+        (r.place, r.region, r.source, r.locator) for r in widened.itertuples()
+    }
+    assert set(default["place"]) < set(widened["place"])
+
+
 # ---------------------------------------------------------------- CQ05 places outside the delta
 
 
