@@ -54,7 +54,8 @@ def test_a_query_that_matches_nothing_says_so_with_its_parameters(graph):
     frame = run(graph, "cq03-carriers-by-industry", industry="区块链", city="合肥")
     assert frame.empty
     assert frame.attrs["no_rows_message"] == (
-        "no rows: cq03-carriers-by-industry with industry=区块链 (yrd:blockchain), city=合肥 (yrd:hefei), lang=zh"
+        "no rows: cq03-carriers-by-industry with industry=区块链 (yrd:blockchain), city=合肥 (yrd:hefei), "
+        "scope=delta, lang=zh"
     )
 
 
