@@ -3,7 +3,7 @@
 One file (:func:`write_files_atomic`, :func:`write_text_atomic`) is filled under a temporary
 name beside its target and renamed into place (``os.replace`` is atomic on POSIX). A set of
 files that belong together (:func:`write_set_atomic`, the build's four outputs) is written
-into a new hidden folder ``.kg-XXXX``; the folder's files are reached through fixed symbolic
+into a new hidden folder (``.kg-`` and a random suffix); the folder's files are reached through fixed symbolic
 links (``kg.nq -> .current/kg.nq``) and one link, ``.current``, is switched to the new folder
 with a single rename, so readers at the usual paths see the old set or the new one, never a
 mix. A folder of the old layout (regular files) is first moved under the links with hard

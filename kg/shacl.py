@@ -206,37 +206,26 @@ def _int(term) -> int | None:
 # ---------------------------------------------------------------- checking value nodes
 
 
-def _is_decimal(text: str) -> bool:
-    try:
-        Decimal(text)
-    except InvalidOperation:
-        return False
-    return True
+def _parses(parse, error: type[Exception]):
+    """A check that a lexical form is read by ``parse`` without ``error``."""
 
+    def check(text: str) -> bool:
+        try:
+            parse(text)
+        except error:
+            return False
+        return True
 
-def _is_integer(text: str) -> bool:
-    try:
-        int(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text.removesuffix("Z"))
-    except ValueError:
-        return False
-    return True
+    return check
 
 
 #: Datatype -> check of the lexical form, as pyshacl makes it (rdflib's parse; years are not parsed).
 _DATATYPE_CHECKS = {
     XSD + "string": lambda text: True,
     _LANG_STRING: lambda text: True,
-    XSD + "integer": _is_integer,
-    XSD + "decimal": _is_decimal,
-    XSD + "date": _is_date,
+    XSD + "integer": _parses(int, ValueError),
+    XSD + "decimal": _parses(Decimal, InvalidOperation),
+    XSD + "date": _parses(lambda text: date.fromisoformat(text.removesuffix("Z")), ValueError),
     XSD + "gYear": lambda text: True,
     XSD + "gYearMonth": lambda text: True,
 }
