@@ -1,7 +1,7 @@
 """Any SPARQL 1.1 endpoint, queried like the embedded store.
 
 :class:`Endpoint` speaks the SPARQL 1.1 Protocol (POST, results as
-``application/sparql-results+json``) with the standard library only, and
+``application/sparql-results+json``) with the standard library's HTTP client, and
 answers ``select()`` and ``query()`` exactly as :class:`kg.store.KnowledgeGraph`
 does, so named queries, name resolution and DataFrame typing work unchanged
 against Oxigraph, Fuseki, GraphDB or Virtuoso. The declared prefixes are sent
@@ -13,13 +13,15 @@ Store Protocol (one PUT per named graph).
 
 from __future__ import annotations
 
+import http.client
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, parse, serialize
+from pyoxigraph import QueryBoolean, QueryResultsFormat, RdfFormat, parse, parse_query_results, serialize
 
 from kg.errors import EndpointError
 from kg.iris import PREFIXES
@@ -34,72 +36,104 @@ def _reason(err: Exception) -> str:
     return getattr(reason, "strerror", None) or str(reason)
 
 
-def _term(binding: dict):
-    kind, value = binding["type"], binding["value"]
-    if kind == "uri":
-        return NamedNode(value)
-    if kind == "bnode":
-        return BlankNode(value)
-    if "xml:lang" in binding:
-        return Literal(value, language=binding["xml:lang"])
-    if "datatype" in binding:
-        return Literal(value, datatype=NamedNode(binding["datatype"]))
-    return Literal(value)
+def _tail(data: bytes) -> str:
+    """What follows the valid part of a JSON answer: a streaming server that stops a query (e.g. on its
+    timeout) ends the body with its reason."""
+    text = data.decode("utf-8", errors="replace")
+    try:
+        json.loads(text)
+        return "it is not a SPARQL results document: " + text.strip()[:200]
+    except json.JSONDecodeError as err:
+        return text[err.pos :].strip()[:300]
 
 
-class _Row(dict):
-    """A solution: ``row[name]`` is the term bound to ``name``, or None."""
-
-    def __missing__(self, key):
-        return None
+#: Errors of a kept-alive connection that the endpoint closed while it was idle: the query is sent again once.
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 
 
 class _Solutions(list):
-    """Rows of a SELECT answer, with the names of its variables."""
+    """Rows of a SELECT answer (pyoxigraph solutions), with the names of its variables."""
 
-    def __init__(self, variables: list[str], rows: list[_Row]):
+    def __init__(self, variables: list[str], rows: list):
         super().__init__(rows)
         self.variables = variables
 
 
 class Endpoint:
-    """A remote SPARQL endpoint, e.g. ``Endpoint("http://127.0.0.1:7878/query")``."""
+    """A remote SPARQL endpoint, e.g. ``Endpoint("http://127.0.0.1:7878/query")``.
+
+    Each thread keeps one HTTP/1.1 connection to the endpoint open between queries, so a
+    query costs one round trip rather than a new TCP connection; answers are parsed by
+    pyoxigraph, into the same solutions the embedded store gives.
+    """
 
     def __init__(self, url: str, timeout: float = 60.0):
         self.url = url
         self.timeout = timeout
+        self._address = urllib.parse.urlsplit(url)
+        self._local = threading.local()
 
-    def _post(self, sparql: str) -> dict:
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-        body = urllib.parse.urlencode({"query": prologue + sparql}).encode("utf-8")
-        request = urllib.request.Request(
-            self.url,
-            data=body,
-            headers={"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                body = response.read().decode("utf-8", errors="replace")
-        except urllib.error.HTTPError as err:
-            detail = err.read().decode("utf-8", errors="replace").strip()
-            raise EndpointError(f"{self.url} answered {err.code}: {detail}") from None
-        except (OSError, ValueError) as err:  # refused, unknown host, timed out, not a URL
-            raise EndpointError(f"{self.url} could not be reached: {_reason(err)}") from None
-        try:
-            return json.loads(body)
-        except json.JSONDecodeError as err:
-            # A streaming server that stops a query (e.g. on its timeout) ends the body with its reason.
-            raise EndpointError(f"{self.url} broke off its answer: {body[err.pos :].strip()[:300]}") from None
+    def _connection(self) -> http.client.HTTPConnection:
+        """This thread's connection, opened on first use."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            address = self._address
+            kinds = {"http": http.client.HTTPConnection, "https": http.client.HTTPSConnection}
+            if address.scheme not in kinds or not address.hostname:
+                raise EndpointError(f"{self.url} could not be reached: not an http:// or https:// address")
+            connection = kinds[address.scheme](address.netloc, timeout=self.timeout)
+            self._local.connection, self._local.used = connection, False
+        return connection
+
+    def close(self) -> None:
+        """Close this thread's connection (the next query opens another)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    def _exchange(self, body: bytes) -> tuple[http.client.HTTPResponse, bytes]:
+        """Send one query form; the response and its body. A connection the endpoint closed while idle is
+        opened again once."""
+        target = (self._address.path or "/") + (f"?{self._address.query}" if self._address.query else "")
+        headers = {"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"}
+        while True:
+            connection = self._connection()
+            try:
+                connection.request("POST", target, body, headers)
+                response = connection.getresponse()
+                data = response.read()
+            except _STALE as err:
+                reused = self._local.used
+                self.close()
+                if reused:
+                    continue
+                raise EndpointError(f"{self.url} could not be reached: {_reason(err)}") from None
+            except (OSError, http.client.HTTPException) as err:  # refused, unknown host, timed out
+                self.close()
+                raise EndpointError(f"{self.url} could not be reached: {_reason(err)}") from None
+            self._local.used = True
+            if response.will_close:
+                self.close()
+            return response, data
 
     def select(self, sparql: str) -> _Solutions | bool:
-        """Rows of terms (like pyoxigraph solutions), or a bool for ASK."""
-        answer = self._post(sparql)
-        if "boolean" in answer:
-            return answer["boolean"]
-        names = answer["head"]["vars"]
-        return _Solutions(
-            names, [_Row({n: _term(b[n]) for n in names if n in b}) for b in answer["results"]["bindings"]]
-        )
+        """Rows of pyoxigraph solutions (``row[name]`` is a term or None), or a bool for ASK."""
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+        response, data = self._exchange(urllib.parse.urlencode({"query": prologue + sparql}).encode("utf-8"))
+        if 300 <= response.status < 400:
+            where = response.getheader("Location")
+            raise EndpointError(f"{self.url} answered {response.status}: moved to {where}; give that address")
+        if response.status >= 400:
+            detail = data.decode("utf-8", errors="replace").strip()
+            raise EndpointError(f"{self.url} answered {response.status}: {detail}")
+        try:
+            answer = parse_query_results(data, QueryResultsFormat.JSON)
+            if isinstance(answer, QueryBoolean):
+                return bool(answer)
+            return _Solutions([v.value for v in answer.variables], list(answer))  # parsed here, while caught
+        except SyntaxError:
+            raise EndpointError(f"{self.url} broke off its answer: {_tail(data)}") from None
 
     def results(self, sparql: str) -> Results | bool:
         """:class:`kg.results.Results` for SELECT, a bool for ASK (CONSTRUCT is not supported remotely)."""

@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, QuerySolutions
+from pyoxigraph import Literal, QuerySolution, QuerySolutions
 
 from kg.iris import XSD
 
@@ -72,8 +72,9 @@ class Results:
     @classmethod
     def from_solutions(cls, names: list[str], solutions) -> Results:
         """Rows from pyoxigraph-like solutions (``solution[name]`` is a term or None)."""
-        # pyoxigraph's solutions are read by position, four times faster than by name
-        keys = range(len(names)) if isinstance(solutions, QuerySolutions) else names
+        # pyoxigraph's solutions (an answer, or a list of its rows) are read by position, four times faster than by name
+        pyoxigraph_rows = isinstance(solutions, list) and solutions and isinstance(solutions[0], QuerySolution)
+        keys = range(len(names)) if pyoxigraph_rows or isinstance(solutions, QuerySolutions) else names
         return cls(list(names), [tuple([to_python(s[k]) for k in keys]) for s in solutions])
 
     @classmethod

@@ -322,3 +322,103 @@ def test_entity_iris_dereference_to_the_portal(built, tmp_path):
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+# ---------------------------------------------------------------- kept-alive connections
+
+
+def test_accepted_connections_send_without_waiting(built):
+    """The server's sockets have TCP_NODELAY: made without IPPROTO_TCP, asyncio set none, and every answer on a
+    kept-alive connection (a browser, a client that reuses connections) waited ~40 ms for a delayed ACK."""
+    import asyncio
+
+    from kg.serve import _listen
+
+    listening, options = _listen("127.0.0.1", 0), []
+
+    async def connect_once():
+        def on_connection(reader, writer):
+            options.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(on_connection, sock=listening)  # as uvicorn serves it
+        reader, writer = await asyncio.open_connection(*listening.getsockname())
+        await reader.read()
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(connect_once())
+    assert options == [1]
+
+
+class _Answering(threading.Thread):
+    """A loopback HTTP/1.1 server answering every POST with one SPARQL JSON row, recording the client's address
+    per request; ``hang_up`` closes each connection after its answer without saying so first."""
+
+    ANSWER = (
+        b'{"head":{"vars":["n"]},"results":{"bindings":[{"n":{"type":"literal","value":"7",'
+        b'"datatype":"http://www.w3.org/2001/XMLSchema#integer"}}]}}'
+    )
+
+    def __init__(self, hang_up: bool = False):
+        import http.server
+
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self):
+                self.rfile.read(int(self.headers["Content-Length"]))
+                outer.peers.append(self.client_address)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(outer.ANSWER)))
+                self.end_headers()
+                self.wfile.write(outer.ANSWER)
+                self.close_connection = hang_up
+
+            def log_message(self, *args):
+                pass
+
+        super().__init__(daemon=True)
+        self.peers: list = []
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/sparql"
+
+    def run(self):
+        self.httpd.serve_forever(poll_interval=0.05)
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_endpoint_keeps_one_connection_per_thread():
+    with _Answering() as remote:
+        endpoint = Endpoint(remote.url)
+        answers = [endpoint.query("SELECT ?n WHERE {}")["n"].tolist() for _ in range(3)]
+        worker = threading.Thread(target=lambda: answers.append(endpoint.query("SELECT ?n WHERE {}")["n"].tolist()))
+        worker.start()
+        worker.join()
+    assert answers == [[7]] * 4
+    assert len(remote.peers) == 4 and len(set(remote.peers)) == 2  # three queries on one connection, one on another
+
+
+def test_endpoint_reopens_a_connection_the_server_closed():
+    with _Answering(hang_up=True) as remote:
+        endpoint = Endpoint(remote.url)
+        answers = [endpoint.query("SELECT ?n WHERE {}")["n"].tolist() for _ in range(3)]
+    assert answers == [[7]] * 3
+    assert len(set(remote.peers)) == 3
+
+
+@pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://127.0.0.1/x", "127.0.0.1:7878/query"])
+def test_endpoint_speaks_only_http(address):
+    with pytest.raises(EndpointError, match=f"^{address} could not be reached: not an http:// or https:// address"):
+        Endpoint(address).query("SELECT * WHERE { ?s ?p ?o }")

@@ -83,7 +83,7 @@ def prepare_store(nquads: Path, location: Path) -> Path:
 def _listen(bind: str, port: int) -> socket.socket:
     """A listening socket on ``bind:port``; a port in use is one line, not a traceback."""
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # so asyncio sets TCP_NODELAY
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((bind, port))
