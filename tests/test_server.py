@@ -422,3 +422,40 @@ def test_endpoint_reopens_a_connection_the_server_closed():
 def test_endpoint_speaks_only_http(address):
     with pytest.raises(EndpointError, match=f"^{address} could not be reached: not an http:// or https:// address"):
         Endpoint(address).query("SELECT * WHERE { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize("kept, asked_of_workers", [(1 << 20, 3), (0, 6)])
+def test_the_same_query_asked_at_once_takes_one_worker_where_answers_are_kept(built, kept, asked_of_workers):
+    import asyncio
+
+    from kg.iris import KG
+    from kg.serve.pool import Pool
+
+    same, volatile = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s a <{KG}Region> }}", "SELECT (RAND() AS ?r) WHERE {}"
+
+    async def ask_at_once():
+        pool = Pool(built / "kg.nq", workers=2, answers=kept)
+        await pool.start()
+        asked, ask = [], pool._ask
+
+        async def counted(text, accept):
+            asked.append(text)
+            return await ask(text, accept)
+
+        pool._ask = counted
+        try:
+            queries = [pool.query(same, "text/csv") for _ in range(4)]
+            answers = await asyncio.gather(*queries, pool.query(volatile, "text/csv"), pool.query(volatile, "text/csv"))
+        finally:
+            await pool.close()
+        return asked, answers
+
+    asked, answers = asyncio.run(ask_at_once())
+    assert len(asked) == asked_of_workers  # kept: one for the four same queries, one per RAND query
+    assert [a.status for a in answers] == [200] * 6
+    assert (
+        len({a.body for a in answers[:4]}) == 1
+        and answers[0].body.startswith(b"n\r\n")
+        and answers[0].body != b"n\r\n0\r\n"
+    )
+    assert answers[4].body != answers[5].body  # each RAND query was evaluated

@@ -81,9 +81,13 @@ class Answers:
             self._kept.move_to_end(key)
         return answer
 
+    def may_keep(self, key: tuple[str, str]) -> bool:
+        """Whether an answer to this query may be kept (the cache is on and the query is not volatile)."""
+        return self.limit > 0 and not _VOLATILE.search(key[0])
+
     def put(self, key: tuple[str, str], answer: Answer) -> None:
         size = len(answer.body) + len(key[0])
-        if answer.status != 200 or size > self.limit or key in self._kept or _VOLATILE.search(key[0]):
+        if answer.status != 200 or size > self.limit or key in self._kept or not self.may_keep(key):
             return
         self._kept[key] = answer
         self._size += size
@@ -120,6 +124,7 @@ class Pool:
         self._closing = False
         self._replacing: set[asyncio.Task] = set()
         self._answers = Answers(self.answers)
+        self._asked: dict[tuple[str, str], asyncio.Task] = {}  # queries a worker is answering, by text and Accept
 
     @property
     def started(self) -> bool:
@@ -156,13 +161,24 @@ class Pool:
 
     async def query(self, text: str, accept: str = "") -> Answer:
         """The answer to ``text``: one kept from before, else an idle worker's; 503 when no worker frees up in time
-        or a limit is reached."""
-        kept = self._answers.get((text, accept))
+        or a limit is reached. Where answers are kept, the same query asked again while a worker answers it waits
+        for that answer instead of taking another worker."""
+        key = (text, accept)
+        kept = self._answers.get(key)
         if kept is not None:
             return kept
-        answer = await self._ask(text, accept)
-        self._answers.put((text, accept), answer)
-        return answer
+        if not self._answers.may_keep(key):
+            return await self._ask(text, accept)
+        asked = self._asked.get(key)
+        if asked is None:
+            asked = self._asked[key] = asyncio.ensure_future(self._ask(text, accept))
+            asked.add_done_callback(lambda done: self._answered(key, done))
+        return await asyncio.shield(asked)  # a client that leaves does not stop the answer of the others
+
+    def _answered(self, key: tuple[str, str], done: asyncio.Task) -> None:
+        del self._asked[key]
+        if not done.cancelled() and done.exception() is None:
+            self._answers.put(key, done.result())
 
     async def _ask(self, text: str, accept: str) -> Answer:
         try:
