@@ -1,16 +1,17 @@
 """Bounded load on ``kg serve`` on loopback: normal queries, then the same while runaway queries run.
 
-Starts ``kg serve`` (the front and its worker pool) over build/kg.nq on a free 127.0.0.1
-port, then ``--clients`` threads each send ``--requests`` named queries (round robin,
-parameters bound as in ``kg query``) and it prints throughput, p50 and p99 latency, the
-errors (which should be 0) and how much CPU the clients themselves took (they share the
-machine with the server). With the answer cache off (every query reaches a worker) it does
-this alone, with ``--more-clients``, and while ``--runaway`` clients keep sending queries
-that would never end (a COUNT and an ORDER BY over cross products), each of which the server
-stops at its ``--timeout``; then with the cache on, as ``kg serve`` runs by default (the load
-repeats 12 texts, so after the first round every answer is a kept one). The reference, measured in the same run, is
-``oxigraph serve-read-only`` under the same normal load (the server kg serve used before).
-Every server is stopped at the end.
+Starts ``kg serve`` (the front and its worker pool) over build/kg.nq on a free 127.0.0.1 port, then
+``--clients`` processes each send ``--requests`` named queries on one kept-alive connection (round
+robin, parameters bound as in ``kg query``) and it prints throughput, p50 and p99 latency (to the
+last byte of the answer), the errors (which should be 0; every distinct answer is checked afterwards
+against the embedded engine's rows) and how much CPU the clients themselves took (they share the
+machine with the server). With the answer cache off (every query reaches a worker) it does this
+alone, with ``--more-clients``, and while ``--runaway`` clients keep sending queries that would
+never end (a COUNT and an ORDER BY over cross products), each of which the server stops at its
+``--timeout``; then with the cache on, as ``kg serve`` runs by default (the load repeats 16 texts,
+so after the first round every answer is a kept one). The reference, measured in the same run, is
+``oxigraph serve-read-only`` under the same normal load (the server kg serve used before). Every
+server is stopped at the end.
 
     python benchmarks/bench_server.py [--clients 8] [--requests 200] [--runaway 4] [--timeout 5]
 """
