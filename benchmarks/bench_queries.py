@@ -26,7 +26,7 @@ import statistics
 from pyoxigraph import Store
 from timing import median_ms
 
-from kg.iris import PREFIXES
+from kg.iris import PREFIXES, PROLOGUE
 from kg.mapping import dataset_quads
 from kg.names import names_of
 from kg.queries import answer, bind, library, run, with_values
@@ -84,7 +84,6 @@ def main() -> int:
     real = load_tables()
     wanted = tuple(filter(None, args.queries.split(",")))
     queries = {name: q for name, q in library().items() if not wanted or name.startswith(wanted)}
-    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     print(
         f"{'scale':>5} {'quads':>9} {'query':<30} {'rows ms':>8} {'frame ms':>9} {'raw ms':>8} {'rows/raw':>8} "
         f"{'frame/raw':>9} {'rdflib ms':>10} {'rdflib/rows':>11}"
@@ -109,7 +108,7 @@ def main() -> int:
             )
             rdf = "not run at this scale"
             if dataset is not None:
-                rdf_ms = rdflib_ms(dataset, prologue + text, max(1, args.repeat // 3), args.rdflib_cap)
+                rdf_ms = rdflib_ms(dataset, PROLOGUE + text, max(1, args.repeat // 3), args.rdflib_cap)
                 rdf = f"{rdf_ms:10.1f} {rdf_ms / rows:10.1f}x" if rdf_ms else f"> {args.rdflib_cap:.0f} s (stopped)"
             worst = max(worst, rows)
             ratios.append(rows / raw)

@@ -33,7 +33,7 @@ from pathlib import Path
 from pyoxigraph import QueryResultsFormat, parse_query_results
 
 from kg.endpoint import Endpoint, EndpointError
-from kg.iris import PREFIXES
+from kg.iris import PROLOGUE
 from kg.paths import DEFAULT_OUT_DIR
 from kg.queries import bind, library, with_values
 from kg.results import Results
@@ -96,8 +96,7 @@ def wrong_answers(answers: dict[int, set[bytes]], expected: list[list[tuple]]) -
 def load(url: str, clients: int, requests: int, runaway: int = 0) -> dict:
     """Normal named queries from ``clients`` processes, while ``runaway`` threads keep sending runaway queries."""
     texts = [with_values(q.text, bind(GRAPH, q, q.example_params())) for q in library().values()]
-    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    forms = [urllib.parse.urlencode({"query": prologue + text}).encode("utf-8") for text in texts]
+    forms = [urllib.parse.urlencode({"query": PROLOGUE + text}).encode("utf-8") for text in texts]
     expected = [sorted(map(repr, GRAPH.results(text).rows)) for text in texts]
     stopped, done = [], threading.Event()
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from pyoxigraph import QueryBoolean, QueryResultsFormat, RdfFormat, parse, parse_query_results, serialize
 
 from kg.errors import EndpointError
-from kg.iris import PREFIXES
+from kg.iris import PROLOGUE
 from kg.results import Results
 
 __all__ = ["Endpoint", "EndpointError", "upload"]
@@ -119,8 +119,7 @@ class Endpoint:
 
     def select(self, sparql: str) -> _Solutions | bool:
         """Rows of pyoxigraph solutions (``row[name]`` is a term or None), or a bool for ASK."""
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-        response, data = self._exchange(urllib.parse.urlencode({"query": prologue + sparql}).encode("utf-8"))
+        response, data = self._exchange(urllib.parse.urlencode({"query": PROLOGUE + sparql}).encode("utf-8"))
         if 300 <= response.status < 400:
             where = response.getheader("Location")
             raise EndpointError(f"{self.url} answered {response.status}: moved to {where}; give that address")

@@ -35,6 +35,7 @@ __all__ = [
     "XSD",
     "SKOS",
     "PREFIXES",
+    "PROLOGUE",
     "ONTOLOGY_GRAPH",
     "SOURCES_GRAPH",
     "GAZETTEER_GRAPH",
@@ -75,6 +76,8 @@ PREFIXES = {
     "wgs": "http://www.w3.org/2003/01/geo/wgs84_pos#",
     "sh": "http://www.w3.org/ns/shacl#",
 }
+#: The same prefixes as the PREFIX lines of a query text, for a store that does not know them (a remote endpoint).
+PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 
 ONTOLOGY_GRAPH = NamedNode(BASE + "graph/ontology")
 SOURCES_GRAPH = NamedNode(BASE + "graph/sources")
